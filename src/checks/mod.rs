@@ -1,0 +1,133 @@
+//! The check registry. A check is a pure function of the analysed draft and its context:
+//! no I/O, no state between runs, no protocol types.
+//!
+//! To add a check: write `src/checks/<family>/...` implementing [`Check`], add one line to
+//! [`ALL`], a section to the config if it needs settings, and its tests.
+
+pub mod spelling;
+
+use crate::config::Config;
+use crate::facts::{Date, Facts};
+use crate::finding::{Finding, Severity};
+use crate::text::Analysis;
+
+/// One thing a check can report. `id` is stable: users write it in config and comments.
+#[derive(Debug)]
+pub struct Rule {
+    /// `family.name`, naming the fault.
+    pub id: &'static str,
+    pub default_severity: Severity,
+    /// One line: what the rule flags.
+    pub summary: &'static str,
+    /// Markdown for hovers and docs: why it matters, how to fix it, an example.
+    pub explanation: &'static str,
+    /// Families whose finding on the same span wins over this rule's (one finding per
+    /// word: a misspelt person's name is `names`, not `spelling`).
+    pub yields_to: &'static [&'static str],
+}
+
+/// Everything a check may read besides the draft.
+#[derive(Clone, Copy, Debug)]
+pub struct Context<'a> {
+    pub config: &'a Config,
+    pub facts: Option<&'a Facts>,
+    /// Publication date given by the user (`--published`); checks fall back to the
+    /// draft's front matter, the facts file, a dateline, then today.
+    pub published: Option<Date>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(config: &'a Config) -> Self {
+        Self { config, facts: None, published: None }
+    }
+}
+
+/// A family of rules.
+///
+/// Work is split in two so that a server can cache per paragraph: [`Check::paragraph`]
+/// must depend only on that paragraph (its text, tokens, sentences, quotes, names) and the
+/// context; [`Check::document`] sees the whole draft for what crosses paragraphs.
+pub trait Check: Sync {
+    fn rules(&self) -> &'static [Rule];
+
+    /// Findings local to one paragraph (index into `doc.paragraphs`).
+    fn paragraph(&self, _doc: &Analysis, _paragraph: usize, _ctx: &Context) -> Vec<Finding> {
+        Vec::new()
+    }
+
+    /// Findings that need the whole draft.
+    fn document(&self, _doc: &Analysis, _ctx: &Context) -> Vec<Finding> {
+        Vec::new()
+    }
+}
+
+/// Every check, sorted by name.
+pub static ALL: &[&dyn Check] = &[&spelling::Spelling];
+
+/// Every rule of every check.
+pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
+    ALL.iter().flat_map(|c| c.rules().iter())
+}
+
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    all_rules().find(|r| r.id == id)
+}
+
+/// The four families; config may name them before their checks exist.
+pub const FAMILIES: &[&str] = &["ages", "attribution", "names", "spelling"];
+
+pub fn is_known_rule_or_family(id: &str) -> bool {
+    FAMILIES.contains(&id) || rule(id).is_some()
+}
+
+/// Runs every enabled check and returns raw findings at the user's severities, before
+/// ignore comments. Sorted by start, then rule.
+pub fn run(doc: &Analysis, ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for check in ALL {
+        let enabled = check.rules().iter().any(|r| ctx.config.level(r.id, r.default_severity).is_some());
+        if !enabled {
+            continue;
+        }
+        for paragraph in 0..doc.paragraphs.len() {
+            findings.extend(check.paragraph(doc, paragraph, ctx));
+        }
+        findings.extend(check.document(doc, ctx));
+    }
+    findings.retain_mut(|f| {
+        let default = rule(f.rule).map_or(f.severity, |r| r.default_severity);
+        match ctx.config.level(f.rule, default) {
+            Some(severity) => {
+                f.severity = severity;
+                true
+            }
+            None => false,
+        }
+    });
+    settle_overlaps(&mut findings);
+    sort(&mut findings);
+    findings
+}
+
+/// Drops findings whose rule yields to another family reporting on an overlapping span.
+fn settle_overlaps(findings: &mut Vec<Finding>) {
+    let yielding: Vec<bool> = findings
+        .iter()
+        .map(|f| {
+            let Some(rule) = rule(f.rule) else { return false };
+            !rule.yields_to.is_empty()
+                && findings.iter().any(|other| {
+                    rule.yields_to.contains(&other.family())
+                        && other.span.start < f.span.end
+                        && f.span.start < other.span.end
+                })
+        })
+        .collect();
+    let mut keep = yielding.into_iter().map(|y| !y);
+    findings.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// The frozen output order: by start offset, then rule id, then end.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end)));
+}

@@ -1,0 +1,40 @@
+//! copydesk: a copy desk for prose drafts.
+//!
+//! [`check`] is the whole pipeline both front ends call: analyse the text once, run every
+//! check, apply ignore comments, sort. The core never touches a terminal or a protocol;
+//! `cli` and `lsp` convert at the edge.
+
+#![deny(clippy::print_stdout)]
+
+pub mod checks;
+pub mod cli;
+pub mod config;
+pub mod document;
+pub mod facts;
+pub mod finding;
+pub mod lsp;
+pub mod suppress;
+pub mod text;
+
+mod data;
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+pub use checks::Context;
+pub use config::Config;
+pub use finding::{Finding, Related, Severity};
+pub use text::{Analysis, Markup};
+
+/// Checks a draft: every enabled rule, ignore comments applied, findings in output order.
+pub fn check(text: &str, markup: Markup, ctx: &Context) -> Vec<Finding> {
+    let analysis = Analysis::new(text, markup);
+    check_analysis(&analysis, ctx)
+}
+
+/// Runs the checks on an analysis already made.
+pub fn check_analysis(analysis: &Analysis, ctx: &Context) -> Vec<Finding> {
+    let mut findings = checks::run(analysis, ctx);
+    suppress::apply(&analysis.text, &mut findings);
+    findings
+}

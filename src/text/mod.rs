@@ -1,0 +1,198 @@
+//! One analysis pass per document version: prose, paragraphs, sentences, tokens,
+//! quotations and name candidates. Every check reads this one structure.
+//!
+//! All spans are byte ranges into the original text; see [`markup`] for how non-prose is
+//! hidden without moving offsets.
+
+pub mod markup;
+pub mod names;
+pub mod quotes;
+pub mod sentences;
+pub mod tokens;
+
+pub use markup::{Markup, Prose};
+pub use names::NameCandidate;
+pub use quotes::{Quote, QuoteKind};
+pub use tokens::{Token, TokenKind};
+
+use std::ops::Range;
+
+/// A paragraph: a run of prose between blank lines or Markdown block boundaries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Range<usize>,
+    /// Indices into [`Analysis::sentences`].
+    pub sentences: Range<usize>,
+    /// Indices into [`Analysis::tokens`].
+    pub tokens: Range<usize>,
+    /// Indices into [`Analysis::quotes`].
+    pub quotes: Range<usize>,
+    /// Indices into [`Analysis::names`].
+    pub names: Range<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Range<usize>,
+    /// Indices into [`Analysis::tokens`].
+    pub tokens: Range<usize>,
+    /// Index of its paragraph.
+    pub paragraph: usize,
+}
+
+/// Everything the checks need to know about one version of a draft.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    /// The draft as written.
+    pub text: String,
+    pub markup: Markup,
+    /// The prose view: `text` with non-prose blanked (same length).
+    pub prose: Prose,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    pub quotes: Vec<Quote>,
+    pub names: Vec<NameCandidate>,
+}
+
+impl Analysis {
+    pub fn new(text: &str, markup: Markup) -> Self {
+        let prose = Prose::from_text(text, markup);
+        let mut analysis = Analysis {
+            text: text.to_owned(),
+            markup,
+            prose,
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+            tokens: Vec::new(),
+            quotes: Vec::new(),
+            names: Vec::new(),
+        };
+        for span in paragraph_spans(&analysis.prose) {
+            analysis.add_paragraph(span);
+        }
+        analysis
+    }
+
+    /// The prose view of the text (non-prose blanked).
+    pub fn prose(&self) -> &str {
+        &self.prose.text
+    }
+
+    /// The original text of a span.
+    pub fn slice(&self, span: Range<usize>) -> &str {
+        self.text.get(span).unwrap_or("")
+    }
+
+    pub fn token_text(&self, index: usize) -> &str {
+        self.tokens.get(index).map_or("", |t| self.slice(t.span.clone()))
+    }
+
+    /// The sentence that contains a byte offset.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let idx = self.sentences.partition_point(|s| s.span.end <= offset);
+        (idx < self.sentences.len() && self.sentences[idx].span.start <= offset).then_some(idx)
+    }
+
+    /// Tokens of a sentence.
+    pub fn sentence_tokens(&self, sentence: usize) -> &[Token] {
+        self.sentences.get(sentence).map_or(&[], |s| &self.tokens[s.tokens.clone()])
+    }
+
+    fn add_paragraph(&mut self, span: Range<usize>) {
+        let index = self.paragraphs.len();
+        let first_sentence = self.sentences.len();
+        let first_token = self.tokens.len();
+        let first_quote = self.quotes.len();
+        let first_name = self.names.len();
+        for sentence_span in sentences::split(&self.prose.text, span.clone()) {
+            let token_start = self.tokens.len();
+            tokens::tokenize(&self.prose.text, sentence_span.clone(), &mut self.tokens);
+            self.sentences.push(Sentence { span: sentence_span, tokens: token_start..self.tokens.len(), paragraph: index });
+        }
+        self.quotes.extend(quotes::find(&self.prose.text, span.clone()));
+        for s in first_sentence..self.sentences.len() {
+            let tokens = self.sentences[s].tokens.clone();
+            let mut found = Vec::new();
+            names::find(self, tokens, &mut found);
+            self.names.extend(found);
+        }
+        self.paragraphs.push(Paragraph {
+            span,
+            sentences: first_sentence..self.sentences.len(),
+            tokens: first_token..self.tokens.len(),
+            quotes: first_quote..self.quotes.len(),
+            names: first_name..self.names.len(),
+        });
+    }
+}
+
+/// Paragraph spans: prose split at blank lines and block boundaries, trimmed, non-empty.
+fn paragraph_spans(prose: &Prose) -> Vec<Range<usize>> {
+    let text = prose.text.as_str();
+    let mut spans = Vec::new();
+    let mut breaks = prose.block_breaks.iter().copied().peekable();
+    let mut start = 0;
+    let mut line_start = 0;
+    let push = |from: usize, to: usize, spans: &mut Vec<Range<usize>>| {
+        let piece = &text[from..to];
+        let lead = piece.len() - piece.trim_start_matches(sentences::is_space).len();
+        let body = piece.trim_matches(sentences::is_space);
+        if !body.is_empty() {
+            spans.push(from + lead..from + lead + body.len());
+        }
+    };
+    for (offset, ch) in text.char_indices() {
+        while let Some(&b) = breaks.peek() {
+            if b > offset {
+                break;
+            }
+            breaks.next();
+            if b > start {
+                push(start, b, &mut spans);
+                start = b;
+            }
+        }
+        if ch == '\n' || ch == '\r' {
+            // A blank (whitespace-only) line ends the paragraph.
+            if text[line_start..offset].trim_matches(sentences::is_space).is_empty() && line_start > start {
+                push(start, line_start, &mut spans);
+                start = offset;
+            }
+            line_start = offset + 1;
+        }
+    }
+    push(start, text.len(), &mut spans);
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_split_at_blank_lines_with_indentation() {
+        let text = "One. Two.\n\n            Three “four.\nFive.”\n   \nSix";
+        let a = Analysis::new(text, Markup::Plain);
+        let paras: Vec<&str> = a.paragraphs.iter().map(|p| &text[p.span.clone()]).collect();
+        assert_eq!(paras, vec!["One. Two.", "Three “four.\nFive.”", "Six"]);
+        assert_eq!(a.sentences.len(), 5);
+        assert_eq!(a.quotes.len(), 1);
+    }
+
+    #[test]
+    fn markdown_blocks_are_paragraphs() {
+        let text = "# Title here\nBody text.\n\n- one item\n- two item\n";
+        let a = Analysis::new(text, Markup::Markdown);
+        let paras: Vec<&str> = a.paragraphs.iter().map(|p| &text[p.span.clone()]).collect();
+        assert_eq!(paras, vec!["Title here", "Body text.", "one item", "two item"]);
+    }
+
+    #[test]
+    fn sentence_at_finds_containing_sentence() {
+        let a = Analysis::new("One two. Three four.", Markup::Plain);
+        assert_eq!(a.sentence_at(0), Some(0));
+        assert_eq!(a.sentence_at(10), Some(1));
+        assert_eq!(a.sentence_at(8), None);
+    }
+}
