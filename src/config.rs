@@ -89,8 +89,12 @@ impl Default for Config {
             facts: None,
             words: Vec::new(),
             rules: BTreeMap::new(),
-            spelling: SpellingConfig { skip_all_caps: true },
-            limits: Limits { max_file_bytes: 64 * 1024 * 1024 },
+            spelling: SpellingConfig {
+                skip_all_caps: true,
+            },
+            limits: Limits {
+                max_file_bytes: 64 * 1024 * 1024,
+            },
             source: None,
         }
     }
@@ -122,15 +126,26 @@ pub struct LimitSettings {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("{path}: cannot read: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}:{line}:{column}: {message}")]
-    Parse { path: PathBuf, line: usize, column: usize, message: String },
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
 }
 
 impl Config {
     /// Loads a config file. Unknown keys and rule ids come back as warnings.
     pub fn load(path: &Path) -> Result<(Config, Vec<String>), ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.to_owned(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
         Self::parse(&text, path)
     }
 
@@ -138,14 +153,32 @@ impl Config {
     pub fn parse(text: &str, path: &Path) -> Result<(Config, Vec<String>), ConfigError> {
         let mut unknown = Vec::new();
         let deserializer = toml::Deserializer::new(text);
-        let settings: Settings = serde_ignored::deserialize(deserializer, |key| unknown.push(key.to_string())).map_err(|e| {
-            let (line, column) = e.span().map_or((1, 1), |span| line_col(text, span.start));
-            ConfigError::Parse { path: path.to_owned(), line, column, message: e.message().trim().to_string() }
-        })?;
-        let mut config = Config { source: Some(path.to_owned()), ..Config::default() };
-        let mut warnings: Vec<String> =
-            unknown.into_iter().map(|key| format!("{}: unknown key `{key}` ignored", path.display())).collect();
-        warnings.extend(config.apply(settings, path.parent()).into_iter().map(|w| format!("{}: {w}", path.display())));
+        let settings: Settings =
+            serde_ignored::deserialize(deserializer, |key| unknown.push(key.to_string())).map_err(
+                |e| {
+                    let (line, column) = e.span().map_or((1, 1), |span| line_col(text, span.start));
+                    ConfigError::Parse {
+                        path: path.to_owned(),
+                        line,
+                        column,
+                        message: e.message().trim().to_string(),
+                    }
+                },
+            )?;
+        let mut config = Config {
+            source: Some(path.to_owned()),
+            ..Config::default()
+        };
+        let mut warnings: Vec<String> = unknown
+            .into_iter()
+            .map(|key| format!("{}: unknown key `{key}` ignored", path.display()))
+            .collect();
+        warnings.extend(
+            config
+                .apply(settings, path.parent())
+                .into_iter()
+                .map(|w| format!("{}: {w}", path.display())),
+        );
         Ok((config, warnings))
     }
 
@@ -189,8 +222,10 @@ impl Config {
         let mut unknown = Vec::new();
         match serde_ignored::deserialize(value, |key| unknown.push(key.to_string())) {
             Ok(settings) => {
-                let mut warnings: Vec<String> =
-                    unknown.into_iter().map(|k| format!("editor settings: unknown key `copydesk.{k}` ignored")).collect();
+                let mut warnings: Vec<String> = unknown
+                    .into_iter()
+                    .map(|k| format!("editor settings: unknown key `copydesk.{k}` ignored"))
+                    .collect();
                 warnings.extend(self.apply(settings, None));
                 warnings
             }
@@ -267,8 +302,14 @@ max_file_bytes = 1000
         assert_eq!(config.sensitivity, Sensitivity::Strict);
         assert_eq!(config.facts.as_deref(), Some(Path::new("/work/facts.toml")));
         assert_eq!(config.words, vec!["Zaporizhzhia"]);
-        assert_eq!(config.level("spelling.repeated-word", Severity::Warning), None);
-        assert_eq!(config.level("attribution.weasel", Severity::Warning), Some(Severity::Info));
+        assert_eq!(
+            config.level("spelling.repeated-word", Severity::Warning),
+            None
+        );
+        assert_eq!(
+            config.level("attribution.weasel", Severity::Warning),
+            Some(Severity::Info)
+        );
         assert!(!config.spelling.skip_all_caps);
         assert_eq!(config.limits.max_file_bytes, 1000);
     }
@@ -293,9 +334,13 @@ max_file_bytes = 1000
     #[test]
     fn editor_settings_win() {
         let (mut config, _) = parse("sensitivity = \"relaxed\"\n").unwrap();
-        let warnings = config.apply_json(serde_json::json!({"sensitivity": "strict", "rules": {"spelling": "off"}}));
+        let warnings = config
+            .apply_json(serde_json::json!({"sensitivity": "strict", "rules": {"spelling": "off"}}));
         assert!(warnings.is_empty());
         assert_eq!(config.sensitivity, Sensitivity::Strict);
-        assert_eq!(config.level("spelling.repeated-word", Severity::Warning), None);
+        assert_eq!(
+            config.level("spelling.repeated-word", Severity::Warning),
+            None
+        );
     }
 }

@@ -47,7 +47,10 @@ pub struct Document {
 
 impl Document {
     pub fn new(text: &str, version: i32) -> Self {
-        Self { rope: Rope::from_str(text), version }
+        Self {
+            rope: Rope::from_str(text),
+            version,
+        }
     }
 
     pub fn version(&self) -> i32 {
@@ -65,7 +68,12 @@ impl Document {
     /// Applies changes in order, each against the text as already changed (LSP semantics),
     /// then takes the new version. A range outside the text is clamped to it; a range whose
     /// end comes before its start is treated as the empty range at the start.
-    pub fn apply_changes(&mut self, changes: &[TextChange], version: i32, encoding: PositionEncoding) {
+    pub fn apply_changes(
+        &mut self,
+        changes: &[TextChange],
+        version: i32,
+        encoding: PositionEncoding,
+    ) {
         for change in changes {
             match change.range {
                 None => self.rope = Rope::from_str(&change.text),
@@ -81,8 +89,12 @@ impl Document {
 
     /// Replaces a byte range (char boundaries, in range) with `text`.
     pub fn replace(&mut self, byte_range: Range<usize>, text: &str) {
-        let start_char = self.rope.byte_to_char(byte_range.start.min(self.rope.len_bytes()));
-        let end_char = self.rope.byte_to_char(byte_range.end.min(self.rope.len_bytes()));
+        let start_char = self
+            .rope
+            .byte_to_char(byte_range.start.min(self.rope.len_bytes()));
+        let end_char = self
+            .rope
+            .byte_to_char(byte_range.end.min(self.rope.len_bytes()));
         self.rope.remove(start_char..end_char);
         self.rope.insert(start_char, text);
     }
@@ -97,10 +109,15 @@ pub fn position_at(rope: &Rope, byte_offset: usize, encoding: PositionEncoding) 
     let line_start_char = rope.line_to_char(line_idx);
     let col = match encoding {
         PositionEncoding::Utf8 => rope.char_to_byte(char_idx) - rope.char_to_byte(line_start_char),
-        PositionEncoding::Utf16 => rope.char_to_utf16_cu(char_idx) - rope.char_to_utf16_cu(line_start_char),
+        PositionEncoding::Utf16 => {
+            rope.char_to_utf16_cu(char_idx) - rope.char_to_utf16_cu(line_start_char)
+        }
         PositionEncoding::Utf32 => char_idx - line_start_char,
     };
-    LineCol { line: saturating_u32(line_idx), col: saturating_u32(col) }
+    LineCol {
+        line: saturating_u32(line_idx),
+        col: saturating_u32(col),
+    }
 }
 
 /// The byte offset of a position. A line past the end maps to the end of the text; a column
@@ -132,8 +149,15 @@ pub fn offset_at(rope: &Rope, position: LineCol, encoding: PositionEncoding) -> 
 }
 
 /// Byte range -> (start, end) positions.
-pub fn range_at(rope: &Rope, byte_range: Range<usize>, encoding: PositionEncoding) -> (LineCol, LineCol) {
-    (position_at(rope, byte_range.start, encoding), position_at(rope, byte_range.end, encoding))
+pub fn range_at(
+    rope: &Rope,
+    byte_range: Range<usize>,
+    encoding: PositionEncoding,
+) -> (LineCol, LineCol) {
+    (
+        position_at(rope, byte_range.start, encoding),
+        position_at(rope, byte_range.end, encoding),
+    )
 }
 
 /// Chars on a line, not counting its line break.
@@ -167,9 +191,15 @@ mod tests {
         let byte = "“Hi” 😀 ".len();
         assert_eq!(position_at(&rope, byte, PositionEncoding::Utf16), lc(0, 8));
         assert_eq!(position_at(&rope, byte, PositionEncoding::Utf32), lc(0, 7));
-        assert_eq!(position_at(&rope, byte, PositionEncoding::Utf8), lc(0, byte as u32));
+        assert_eq!(
+            position_at(&rope, byte, PositionEncoding::Utf8),
+            lc(0, byte as u32)
+        );
         assert_eq!(offset_at(&rope, lc(0, 8), PositionEncoding::Utf16), byte);
-        assert_eq!(offset_at(&rope, lc(0, 6), PositionEncoding::Utf16), byte - 5);
+        assert_eq!(
+            offset_at(&rope, lc(0, 6), PositionEncoding::Utf16),
+            byte - 5
+        );
     }
 
     #[test]
@@ -178,7 +208,10 @@ mod tests {
         assert_eq!(position_at(&rope, 2, PositionEncoding::Utf8), lc(1, 0));
         assert_eq!(position_at(&rope, 5, PositionEncoding::Utf8), lc(2, 0));
         assert_eq!(position_at(&rope, 7, PositionEncoding::Utf8), lc(3, 0));
-        assert_eq!(position_at(&rope, "a\rb\r\nc\nd\u{2028}".len(), PositionEncoding::Utf32), lc(3, 2));
+        assert_eq!(
+            position_at(&rope, "a\rb\r\nc\nd\u{2028}".len(), PositionEncoding::Utf32),
+            lc(3, 2)
+        );
     }
 
     #[test]
@@ -200,8 +233,14 @@ mod tests {
     fn applies_changes_in_order() {
         let mut doc = Document::new("Zelensky’s as as\n", 1);
         let changes = [
-            TextChange { range: Some((lc(0, 11), lc(0, 11))), text: "word ".into() },
-            TextChange { range: Some((lc(0, 0), lc(0, 8))), text: "Зеленський".into() },
+            TextChange {
+                range: Some((lc(0, 11), lc(0, 11))),
+                text: "word ".into(),
+            },
+            TextChange {
+                range: Some((lc(0, 0), lc(0, 8))),
+                text: "Зеленський".into(),
+            },
         ];
         doc.apply_changes(&changes, 2, PositionEncoding::Utf16);
         assert_eq!(doc.text(), "Зеленський’s word as as\n");
@@ -212,7 +251,10 @@ mod tests {
     fn reversed_range_inserts_at_start() {
         let mut doc = Document::new("abc", 1);
         doc.apply_changes(
-            &[TextChange { range: Some((lc(0, 2), lc(0, 1))), text: "X".into() }],
+            &[TextChange {
+                range: Some((lc(0, 2), lc(0, 1))),
+                text: "X".into(),
+            }],
             2,
             PositionEncoding::Utf16,
         );

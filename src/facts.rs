@@ -115,9 +115,17 @@ pub struct Facts {
 #[derive(Debug, thiserror::Error)]
 pub enum FactsError {
     #[error("{path}: cannot read facts file: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}:{line}:{column}: {message}")]
-    Parse { path: PathBuf, line: usize, column: usize, message: String },
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
 }
 
 #[derive(Deserialize)]
@@ -139,33 +147,68 @@ struct RawPerson {
 
 impl Facts {
     pub fn load(path: &Path) -> Result<Facts, FactsError> {
-        let text = std::fs::read_to_string(path).map_err(|source| FactsError::Read { path: path.to_owned(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| FactsError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
         Self::parse(&text, path)
     }
 
     pub fn parse(text: &str, path: &Path) -> Result<Facts, FactsError> {
         let error = |offset: usize, message: String| {
             let (line, column) = crate::config::line_col(text, offset);
-            FactsError::Parse { path: path.to_owned(), line, column, message }
+            FactsError::Parse {
+                path: path.to_owned(),
+                line,
+                column,
+                message,
+            }
         };
-        let raw: RawFacts = toml::from_str(text).map_err(|e| error(e.span().map_or(0, |s| s.start), e.message().trim().to_string()))?;
+        let raw: RawFacts = toml::from_str(text).map_err(|e| {
+            error(
+                e.span().map_or(0, |s| s.start),
+                e.message().trim().to_string(),
+            )
+        })?;
         let published = match raw.published {
             None => None,
-            Some(dt) => Some(toml_date(&dt).ok_or_else(|| error(0, format!("`published` must be a date, found {dt}")))?),
+            Some(dt) => Some(
+                toml_date(&dt)
+                    .ok_or_else(|| error(0, format!("`published` must be a date, found {dt}")))?,
+            ),
         };
         let mut people = Vec::new();
         for p in raw.person {
             let born = match &p.born {
                 None => None,
                 Some(toml::Value::Datetime(dt)) => {
-                    Some(Born::Date(toml_date(dt).ok_or_else(|| error(0, format!("{}: `born` must be a date", p.name)))?))
+                    Some(Born::Date(toml_date(dt).ok_or_else(|| {
+                        error(0, format!("{}: `born` must be a date", p.name))
+                    })?))
                 }
-                Some(toml::Value::Integer(year)) => Some(Born::Year(i32::try_from(*year).map_err(|_| error(0, format!("{}: `born` year out of range", p.name)))?)),
-                Some(other) => return Err(error(0, format!("{}: `born` must be a date or a year, found {other}", p.name))),
+                Some(toml::Value::Integer(year)) => {
+                    Some(Born::Year(i32::try_from(*year).map_err(|_| {
+                        error(0, format!("{}: `born` year out of range", p.name))
+                    })?))
+                }
+                Some(other) => {
+                    return Err(error(
+                        0,
+                        format!("{}: `born` must be a date or a year, found {other}", p.name),
+                    ));
+                }
             };
-            people.push(Person { name: p.name, aliases: p.aliases, born });
+            people.push(Person {
+                name: p.name,
+                aliases: p.aliases,
+                born,
+            });
         }
-        Ok(Facts { published, people, source: Some(path.to_owned()) })
+        Ok(Facts {
+            published,
+            people,
+            source: Some(path.to_owned()),
+        })
     }
 }
 
@@ -192,7 +235,11 @@ mod tests {
 
     #[test]
     fn bad_born_names_the_person() {
-        let err = Facts::parse("[[person]]\nname = \"A B\"\nborn = \"soon\"\n", Path::new("f.toml")).unwrap_err();
+        let err = Facts::parse(
+            "[[person]]\nname = \"A B\"\nborn = \"soon\"\n",
+            Path::new("f.toml"),
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("A B"), "{err}");
     }
 
@@ -205,7 +252,13 @@ mod tests {
 
     #[test]
     fn epoch_days_to_civil() {
-        assert_eq!(Date::from_days_since_epoch(0), Date::new(1970, 1, 1).unwrap());
-        assert_eq!(Date::from_days_since_epoch(20_280), Date::new(2025, 7, 11).unwrap());
+        assert_eq!(
+            Date::from_days_since_epoch(0),
+            Date::new(1970, 1, 1).unwrap()
+        );
+        assert_eq!(
+            Date::from_days_since_epoch(20_280),
+            Date::new(2025, 7, 11).unwrap()
+        );
     }
 }

@@ -77,7 +77,10 @@ impl Finding {
     }
 
     pub fn with_related(mut self, span: Range<usize>, message: impl Into<String>) -> Self {
-        self.related.push(Related { span, message: message.into() });
+        self.related.push(Related {
+            span,
+            message: message.into(),
+        });
         self
     }
 
@@ -89,5 +92,7 @@ impl Finding {
 
 /// `"spelling.unknown-word"` -> `"spelling"`.
 pub fn family_of(rule_id: &str) -> &str {
-    rule_id.split_once('.').map_or(rule_id, |(family, _)| family)
+    rule_id
+        .split_once('.')
+        .map_or(rule_id, |(family, _)| family)
 }

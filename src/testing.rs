@@ -6,12 +6,21 @@ use crate::{Config, Context, Markup, check};
 #[track_caller]
 pub fn assert_findings(text: &str, expected: &[(&str, &str, Option<&str>)]) {
     let config = Config::default();
-    let found: Vec<(String, String, Option<String>)> = check(text, Markup::Plain, &Context::new(&config))
-        .into_iter()
-        .map(|f| (f.rule.to_string(), text[f.span.clone()].to_string(), f.suggestions.first().cloned()))
+    let found: Vec<(String, String, Option<String>)> =
+        check(text, Markup::Plain, &Context::new(&config))
+            .into_iter()
+            .map(|f| {
+                (
+                    f.rule.to_string(),
+                    text[f.span.clone()].to_string(),
+                    f.suggestions.first().cloned(),
+                )
+            })
+            .collect();
+    let expected: Vec<(String, String, Option<String>)> = expected
+        .iter()
+        .map(|(r, t, s)| (r.to_string(), t.to_string(), s.map(String::from)))
         .collect();
-    let expected: Vec<(String, String, Option<String>)> =
-        expected.iter().map(|(r, t, s)| (r.to_string(), t.to_string(), s.map(String::from))).collect();
     assert_eq!(found, expected, "findings for {text:?}");
 }
 
@@ -24,5 +33,8 @@ pub fn assert_no_findings(text: &str) {
 pub fn assert_no_findings_md(text: &str) {
     let config = Config::default();
     let found = check(text, Markup::Markdown, &Context::new(&config));
-    assert!(found.is_empty(), "unexpected findings in {text:?}: {found:?}");
+    assert!(
+        found.is_empty(),
+        "unexpected findings in {text:?}: {found:?}"
+    );
 }

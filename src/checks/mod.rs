@@ -38,7 +38,11 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(config: &'a Config) -> Self {
-        Self { config, facts: None, published: None }
+        Self {
+            config,
+            facts: None,
+            published: None,
+        }
     }
 }
 
@@ -85,7 +89,10 @@ pub fn is_known_rule_or_family(id: &str) -> bool {
 pub fn run(doc: &Analysis, ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for check in ALL {
-        let enabled = check.rules().iter().any(|r| ctx.config.level(r.id, r.default_severity).is_some());
+        let enabled = check
+            .rules()
+            .iter()
+            .any(|r| ctx.config.level(r.id, r.default_severity).is_some());
         if !enabled {
             continue;
         }
@@ -114,7 +121,9 @@ fn settle_overlaps(findings: &mut Vec<Finding>) {
     let yielding: Vec<bool> = findings
         .iter()
         .map(|f| {
-            let Some(rule) = rule(f.rule) else { return false };
+            let Some(rule) = rule(f.rule) else {
+                return false;
+            };
             !rule.yields_to.is_empty()
                 && findings.iter().any(|other| {
                     rule.yields_to.contains(&other.family())
@@ -129,5 +138,7 @@ fn settle_overlaps(findings: &mut Vec<Finding>) {
 
 /// The frozen output order: by start offset, then rule id, then end.
 pub fn sort(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end)));
+    findings.sort_by(|a, b| {
+        (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
+    });
 }

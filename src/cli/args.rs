@@ -4,7 +4,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(name = "copydesk", version, about = "A copy desk for prose drafts: unattributed claims, inconsistent names and ages, misspellings")]
+#[command(
+    name = "copydesk",
+    version,
+    about = "A copy desk for prose drafts: unattributed claims, inconsistent names and ages, misspellings"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -22,7 +22,10 @@ impl Source {
 
 /// A draft read and decoded.
 pub enum Loaded {
-    Text { text: String, warnings: Vec<String> },
+    Text {
+        text: String,
+        warnings: Vec<String>,
+    },
     /// Skipped on purpose (binary); the note says why.
     Skipped(String),
 }
@@ -61,9 +64,11 @@ pub fn expand(paths: &[PathBuf], extensions: &[String]) -> (Vec<Source>, Vec<Str
 }
 
 fn has_extension(path: &Path, extensions: &[String]) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| extensions.iter().any(|x| x.trim_start_matches('.').eq_ignore_ascii_case(e)))
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        extensions
+            .iter()
+            .any(|x| x.trim_start_matches('.').eq_ignore_ascii_case(e))
+    })
 }
 
 /// Reads a draft, refusing files over `max_bytes`.
@@ -72,13 +77,20 @@ pub fn load(source: &Source, max_bytes: u64) -> Result<Loaded, String> {
     let bytes = match source {
         Source::Stdin => {
             let mut buf = Vec::new();
-            std::io::stdin().lock().read_to_end(&mut buf).map_err(|e| format!("{name}: cannot read: {e}"))?;
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut buf)
+                .map_err(|e| format!("{name}: cannot read: {e}"))?;
             buf
         }
         Source::File(path) => {
-            let size = std::fs::metadata(path).map_err(|e| format!("{name}: cannot read: {e}"))?.len();
+            let size = std::fs::metadata(path)
+                .map_err(|e| format!("{name}: cannot read: {e}"))?
+                .len();
             if size > max_bytes {
-                return Err(format!("{name}: {size} bytes is over the limit of {max_bytes} ([limits] max_file_bytes in copydesk.toml)"));
+                return Err(format!(
+                    "{name}: {size} bytes is over the limit of {max_bytes} ([limits] max_file_bytes in copydesk.toml)"
+                ));
             }
             std::fs::read(path).map_err(|e| format!("{name}: cannot read: {e}"))?
         }
@@ -90,7 +102,9 @@ pub fn load(source: &Source, max_bytes: u64) -> Result<Loaded, String> {
 /// about, a byte-order mark is dropped.
 pub fn decode(name: &str, bytes: Vec<u8>) -> Loaded {
     if looks_binary(&bytes) {
-        return Loaded::Skipped(format!("{name}: skipped: looks like a binary file, not text"));
+        return Loaded::Skipped(format!(
+            "{name}: skipped: looks like a binary file, not text"
+        ));
     }
     let mut warnings = Vec::new();
     let text = match String::from_utf8(bytes) {
@@ -98,7 +112,10 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Loaded {
         Err(err) => {
             let valid_up_to = err.utf8_error().valid_up_to();
             let bytes = err.into_bytes();
-            let (line, column) = crate::config::line_col(&String::from_utf8_lossy(&bytes[..valid_up_to]), valid_up_to);
+            let (line, column) = crate::config::line_col(
+                &String::from_utf8_lossy(&bytes[..valid_up_to]),
+                valid_up_to,
+            );
             warnings.push(format!(
                 "{name}:{line}:{column}: not valid UTF-8; invalid bytes were replaced with U+FFFD and the rest was checked"
             ));
@@ -123,14 +140,23 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_decoded_lossily_with_a_warning() {
-        let Loaded::Text { text, warnings } = decode("a.txt", b"ok\nbad \xff here".to_vec()) else { panic!("skipped") };
+        let Loaded::Text { text, warnings } = decode("a.txt", b"ok\nbad \xff here".to_vec()) else {
+            panic!("skipped")
+        };
         assert_eq!(text, "ok\nbad \u{FFFD} here");
         assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].starts_with("a.txt:2:5: not valid UTF-8"), "{}", warnings[0]);
+        assert!(
+            warnings[0].starts_with("a.txt:2:5: not valid UTF-8"),
+            "{}",
+            warnings[0]
+        );
     }
 
     #[test]
     fn binary_is_skipped() {
-        assert!(matches!(decode("a.bin", vec![0x89, b'P', 0, 0]), Loaded::Skipped(_)));
+        assert!(matches!(
+            decode("a.bin", vec![0x89, b'P', 0, 0]),
+            Loaded::Skipped(_)
+        ));
     }
 }

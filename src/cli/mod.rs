@@ -55,12 +55,22 @@ fn run_inner(args: &CheckArgs) -> Result<i32, String> {
             }
             (None, None) => None,
         };
-        let mut file = FileReport { path: name.clone(), warnings: config_warnings, error: None, text: String::new(), findings: Vec::new() };
+        let mut file = FileReport {
+            path: name.clone(),
+            warnings: config_warnings,
+            error: None,
+            text: String::new(),
+            findings: Vec::new(),
+        };
         match input::load(source, config.limits.max_file_bytes) {
             Ok(Loaded::Text { text, warnings }) => {
                 file.warnings.extend(warnings);
                 let markup = markup_for(source, args.markup);
-                let ctx = Context { config: &config, facts, published: args.published };
+                let ctx = Context {
+                    config: &config,
+                    facts,
+                    published: args.published,
+                };
                 file.findings = check(&text, markup, &ctx);
                 file.text = text;
             }
@@ -80,7 +90,12 @@ fn run_inner(args: &CheckArgs) -> Result<i32, String> {
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Error => Some(Severity::Error),
     };
-    let failed = threshold.is_some_and(|t| reports.iter().flat_map(|r| &r.findings).any(|f| f.severity >= t));
+    let failed = threshold.is_some_and(|t| {
+        reports
+            .iter()
+            .flat_map(|r| &r.findings)
+            .any(|f| f.severity >= t)
+    });
     Ok(if !errors.is_empty() {
         EXIT_ERROR
     } else if failed {
@@ -99,7 +114,9 @@ fn emit(args: &CheckArgs, reports: &[FileReport], errors: &[String]) -> std::io:
             let color = match args.color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
-                ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+                ColorChoice::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
             };
             write_human_all(&mut out, reports, errors, Style { color })
         }
@@ -111,7 +128,12 @@ fn emit(args: &CheckArgs, reports: &[FileReport], errors: &[String]) -> std::io:
     }
 }
 
-fn write_human_all(out: &mut impl Write, reports: &[FileReport], errors: &[String], style: Style) -> std::io::Result<()> {
+fn write_human_all(
+    out: &mut impl Write,
+    reports: &[FileReport],
+    errors: &[String],
+    style: Style,
+) -> std::io::Result<()> {
     for r in reports {
         for w in &r.warnings {
             eprintln!("copydesk: warning: {w}");
@@ -124,7 +146,12 @@ fn write_human_all(out: &mut impl Write, reports: &[FileReport], errors: &[Strin
     let n_findings: usize = reports.iter().map(|r| r.findings.len()).sum();
     let n_files = reports.iter().filter(|r| r.error.is_none()).count();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    writeln!(out, "{} in {} checked", plural(n_findings, "finding"), plural(n_files, "file"))
+    writeln!(
+        out,
+        "{} in {} checked",
+        plural(n_findings, "finding"),
+        plural(n_files, "file")
+    )
 }
 
 fn markup_for(source: &Source, forced: Option<MarkupArg>) -> Markup {
@@ -148,7 +175,10 @@ impl ConfigCache {
             Some(path) => Some(Config::load(&path).map_err(|e| config_error(&e))?),
             None => None,
         };
-        Ok(Self { fixed, by_file: HashMap::new() })
+        Ok(Self {
+            fixed,
+            by_file: HashMap::new(),
+        })
     }
 
     /// The config and its warnings; warnings are reported once, with the first draft.
@@ -160,7 +190,9 @@ impl ConfigCache {
             Source::Stdin => std::env::current_dir().unwrap_or_default(),
             Source::File(path) => absolute_parent(path),
         };
-        let Some(file) = Config::find_file(&dir, None) else { return Ok((Config::default(), Vec::new())) };
+        let Some(file) = Config::find_file(&dir, None) else {
+            return Ok((Config::default(), Vec::new()));
+        };
         if let Some((config, _)) = self.by_file.get(&file) {
             return Ok((config.clone(), Vec::new()));
         }
@@ -183,7 +215,15 @@ fn absolute_parent(path: &Path) -> PathBuf {
 pub fn list_rules() -> i32 {
     let mut out = std::io::stdout().lock();
     for rule in crate::checks::all_rules() {
-        if writeln!(out, "{:<28} {:<8} {}", rule.id, rule.default_severity.as_str(), rule.summary).is_err() {
+        if writeln!(
+            out,
+            "{:<28} {:<8} {}",
+            rule.id,
+            rule.default_severity.as_str(),
+            rule.summary
+        )
+        .is_err()
+        {
             break;
         }
     }

@@ -67,7 +67,10 @@ pub struct JsonPosition {
 /// 1-based line and column (Unicode scalar values) of a byte offset.
 pub fn human_position(rope: &Rope, byte_offset: usize) -> JsonPosition {
     let p = position_at(rope, byte_offset, PositionEncoding::Utf32);
-    JsonPosition { line: p.line + 1, column: p.col + 1 }
+    JsonPosition {
+        line: p.line + 1,
+        column: p.col + 1,
+    }
 }
 
 pub fn write_json(out: &mut impl Write, reports: &[FileReport]) -> io::Result<()> {
@@ -82,7 +85,10 @@ pub fn write_json(out: &mut impl Write, reports: &[FileReport]) -> io::Result<()
                     rule: f.rule,
                     severity: f.severity,
                     message: &f.message,
-                    span: JsonSpan { start: f.span.start, end: f.span.end },
+                    span: JsonSpan {
+                        start: f.span.start,
+                        end: f.span.end,
+                    },
                     start: human_position(&rope, f.span.start),
                     end: human_position(&rope, f.span.end),
                     suggestions: &f.suggestions,
@@ -91,7 +97,10 @@ pub fn write_json(out: &mut impl Write, reports: &[FileReport]) -> io::Result<()
                         .iter()
                         .map(|rel| JsonRelated {
                             path: &r.path,
-                            span: JsonSpan { start: rel.span.start, end: rel.span.end },
+                            span: JsonSpan {
+                                start: rel.span.start,
+                                end: rel.span.end,
+                            },
                             start: human_position(&rope, rel.span.start),
                             end: human_position(&rope, rel.span.end),
                             message: &rel.message,
@@ -99,7 +108,12 @@ pub fn write_json(out: &mut impl Write, reports: &[FileReport]) -> io::Result<()
                         .collect(),
                 })
                 .collect();
-            JsonFile { path: &r.path, warnings: &r.warnings, error: r.error.as_deref(), diagnostics }
+            JsonFile {
+                path: &r.path,
+                warnings: &r.warnings,
+                error: r.error.as_deref(),
+                diagnostics,
+            }
         })
         .collect();
     serde_json::to_writer_pretty(&mut *out, &JsonReport { version: 1, files })?;
@@ -114,7 +128,11 @@ pub struct Style {
 
 impl Style {
     fn paint(self, code: &str, text: &str) -> String {
-        if self.color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
     }
 }
 
@@ -139,7 +157,10 @@ pub fn write_human(out: &mut impl Write, report: &FileReport, style: Style) -> i
             style.paint("1", &report.path),
             start.line,
             start.column,
-            style.paint(severity_color(f.severity), &format!("{}[{}]", f.severity.as_str(), f.rule)),
+            style.paint(
+                severity_color(f.severity),
+                &format!("{}[{}]", f.severity.as_str(), f.rule)
+            ),
             f.message
         )?;
         write_excerpt(out, &rope, f.span.clone(), start.line, style)?;
@@ -149,7 +170,11 @@ pub fn write_human(out: &mut impl Write, report: &FileReport, style: Style) -> i
         }
         for related in &f.related {
             let at = human_position(&rope, related.span.start);
-            writeln!(out, "      = see {}:{}:{}: {}", report.path, at.line, at.column, related.message)?;
+            writeln!(
+                out,
+                "      = see {}:{}:{}: {}",
+                report.path, at.line, at.column, related.message
+            )?;
         }
     }
     Ok(())
@@ -158,18 +183,35 @@ pub fn write_human(out: &mut impl Write, report: &FileReport, style: Style) -> i
 /// Characters shown either side of the span on long lines.
 const CONTEXT_CHARS: usize = 40;
 
-fn write_excerpt(out: &mut impl Write, rope: &Rope, span: Range<usize>, line_no: u32, style: Style) -> io::Result<()> {
+fn write_excerpt(
+    out: &mut impl Write,
+    rope: &Rope,
+    span: Range<usize>,
+    line_no: u32,
+    style: Style,
+) -> io::Result<()> {
     let line_idx = (line_no - 1) as usize;
     let line_start = rope.line_to_byte(line_idx);
     let line = rope.line(line_idx).to_string();
     let line = line.trim_end_matches(['\n', '\r']);
     let span_start = span.start.saturating_sub(line_start).min(line.len());
-    let span_end = span.end.saturating_sub(line_start).clamp(span_start, line.len());
+    let span_end = span
+        .end
+        .saturating_sub(line_start)
+        .clamp(span_start, line.len());
     let before: Vec<char> = line[..span_start].chars().collect();
-    let inside: String = line[span_start..span_end].chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+    let inside: String = line[span_start..span_end]
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
     let after: Vec<char> = line[span_end..].chars().collect();
     let (lead, before_shown) = if before.len() > CONTEXT_CHARS {
-        ("…", before[before.len() - CONTEXT_CHARS..].iter().collect::<String>())
+        (
+            "…",
+            before[before.len() - CONTEXT_CHARS..]
+                .iter()
+                .collect::<String>(),
+        )
     } else {
         ("", before.iter().collect::<String>())
     };
@@ -180,7 +222,11 @@ fn write_excerpt(out: &mut impl Write, rope: &Rope, span: Range<usize>, line_no:
     };
     let before_shown = before_shown.replace('\t', " ");
     let gutter = format!("{line_no:>5} | ");
-    writeln!(out, "{gutter}{lead}{before_shown}{inside}{}{tail}", after_shown.replace('\t', " "))?;
+    writeln!(
+        out,
+        "{gutter}{lead}{before_shown}{inside}{}{tail}",
+        after_shown.replace('\t', " ")
+    )?;
     let pad = " ".repeat(lead.chars().count() + before_shown.chars().count());
     let carets = "^".repeat(inside.chars().count().max(1));
     writeln!(out, "{:>5} | {pad}{}", "", style.paint("1;31", &carets))

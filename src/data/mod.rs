@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 
 /// Lines of a list file, without comments (`#` at the start) and blank lines.
 pub fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
-    file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn set(file: &'static str) -> HashSet<&'static str> {
@@ -37,7 +39,10 @@ pub static TITLES: LazyLock<Vec<Title>> = LazyLock::new(|| {
                 Some(p) => (p, true),
                 None => (l, false),
             };
-            Title { words: phrase.split(' ').collect(), leading_only }
+            Title {
+                words: phrase.split(' ').collect(),
+                leading_only,
+            }
         })
         .collect();
     titles.sort_by_key(|t| std::cmp::Reverse(t.words.len()));

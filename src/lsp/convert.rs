@@ -16,7 +16,11 @@ pub fn encoding_kind(encoding: PositionEncoding) -> lsp::PositionEncodingKind {
 
 /// UTF-8 when the client offers it (no conversion cost), else the mandatory UTF-16.
 pub fn negotiate_encoding(params: &lsp::InitializeParams) -> PositionEncoding {
-    let offered = params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_ref());
+    let offered = params
+        .capabilities
+        .general
+        .as_ref()
+        .and_then(|g| g.position_encodings.as_ref());
     match offered {
         Some(kinds) if kinds.contains(&lsp::PositionEncodingKind::UTF8) => PositionEncoding::Utf8,
         _ => PositionEncoding::Utf16,
@@ -24,20 +28,32 @@ pub fn negotiate_encoding(params: &lsp::InitializeParams) -> PositionEncoding {
 }
 
 pub fn line_col(position: lsp::Position) -> LineCol {
-    LineCol { line: position.line, col: position.character }
+    LineCol {
+        line: position.line,
+        col: position.character,
+    }
 }
 
 pub fn position(rope: &Rope, byte_offset: usize, encoding: PositionEncoding) -> lsp::Position {
     let p = position_at(rope, byte_offset, encoding);
-    lsp::Position { line: p.line, character: p.col }
+    lsp::Position {
+        line: p.line,
+        character: p.col,
+    }
 }
 
 pub fn range(rope: &Rope, span: Range<usize>, encoding: PositionEncoding) -> lsp::Range {
-    lsp::Range { start: position(rope, span.start, encoding), end: position(rope, span.end, encoding) }
+    lsp::Range {
+        start: position(rope, span.start, encoding),
+        end: position(rope, span.end, encoding),
+    }
 }
 
 pub fn text_change(change: lsp::TextDocumentContentChangeEvent) -> TextChange {
-    TextChange { range: change.range.map(|r| (line_col(r.start), line_col(r.end))), text: change.text }
+    TextChange {
+        range: change.range.map(|r| (line_col(r.start), line_col(r.end))),
+        text: change.text,
+    }
 }
 
 pub fn severity(severity: Severity) -> lsp::DiagnosticSeverity {
@@ -51,12 +67,20 @@ pub fn severity(severity: Severity) -> lsp::DiagnosticSeverity {
 
 /// A finding as an LSP diagnostic. The suggestions travel in `data` so that a code action
 /// needs no re-check.
-pub fn diagnostic(finding: &Finding, rope: &Rope, encoding: PositionEncoding, uri: &lsp::Url) -> lsp::Diagnostic {
+pub fn diagnostic(
+    finding: &Finding,
+    rope: &Rope,
+    encoding: PositionEncoding,
+    uri: &lsp::Url,
+) -> lsp::Diagnostic {
     let related: Vec<lsp::DiagnosticRelatedInformation> = finding
         .related
         .iter()
         .map(|r| lsp::DiagnosticRelatedInformation {
-            location: lsp::Location { uri: uri.clone(), range: range(rope, r.span.clone(), encoding) },
+            location: lsp::Location {
+                uri: uri.clone(),
+                range: range(rope, r.span.clone(), encoding),
+            },
             message: r.message.clone(),
         })
         .collect();

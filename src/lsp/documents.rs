@@ -35,16 +35,31 @@ impl Documents {
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Url, OpenDocument>> {
         // A panic while holding the lock cannot leave a document half-edited (edits are
         // applied by ropey in one call), so a poisoned map is still good to use.
-        self.open.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.open
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     pub fn open(&self, uri: Url, text: &str, version: i32, markup: Markup) {
         let generation = self.bump();
-        self.lock().insert(uri, OpenDocument { document: Document::new(text, version), markup, generation });
+        self.lock().insert(
+            uri,
+            OpenDocument {
+                document: Document::new(text, version),
+                markup,
+                generation,
+            },
+        );
     }
 
     /// Applies changes; false if the document is not open.
-    pub fn change(&self, uri: &Url, changes: &[TextChange], version: i32, encoding: PositionEncoding) -> bool {
+    pub fn change(
+        &self,
+        uri: &Url,
+        changes: &[TextChange],
+        version: i32,
+        encoding: PositionEncoding,
+    ) -> bool {
         match self.lock().get_mut(uri) {
             Some(open) => {
                 open.document.apply_changes(changes, version, encoding);
@@ -74,7 +89,9 @@ impl Documents {
     }
 
     fn bump(&self) -> u64 {
-        self.next_generation.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1
+        self.next_generation
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            + 1
     }
 
     pub fn uris(&self) -> Vec<Url> {

@@ -11,7 +11,10 @@ pub fn serve() -> i32 {
         .with_ansi(false)
         .with_max_level(log_level())
         .try_init();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("copydesk: error: cannot start the server runtime: {e}");
@@ -20,14 +23,20 @@ pub fn serve() -> i32 {
     };
     runtime.block_on(async {
         let (service, socket) = tower_lsp::LspService::new(server::Backend::new);
-        tower_lsp::Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
+        tower_lsp::Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+            .serve(service)
+            .await;
     });
     0
 }
 
 /// `COPYDESK_LOG=debug` for more; info by default.
 fn log_level() -> tracing::Level {
-    match std::env::var("COPYDESK_LOG").unwrap_or_default().to_ascii_lowercase().as_str() {
+    match std::env::var("COPYDESK_LOG")
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+        .as_str()
+    {
         "trace" => tracing::Level::TRACE,
         "debug" => tracing::Level::DEBUG,
         "warn" => tracing::Level::WARN,

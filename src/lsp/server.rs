@@ -42,11 +42,15 @@ struct State {
 }
 
 fn read<T: Clone>(lock: &RwLock<T>) -> T {
-    lock.read().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
+    lock.read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .clone()
 }
 
 fn write<T>(lock: &RwLock<T>, value: T) {
-    *lock.write().unwrap_or_else(std::sync::PoisonError::into_inner) = value;
+    *lock
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner) = value;
 }
 
 impl Backend {
@@ -59,12 +63,17 @@ impl Backend {
             debounce: RwLock::new(DEFAULT_DEBOUNCE),
             shown: Mutex::new(HashSet::new()),
         };
-        Self { client, state: Arc::new(state) }
+        Self {
+            client,
+            state: Arc::new(state),
+        }
     }
 
     /// Schedules a debounced check of `uri` at its current generation.
     fn schedule(&self, uri: Url) {
-        let Some(generation) = self.state.documents.generation(&uri) else { return };
+        let Some(generation) = self.state.documents.generation(&uri) else {
+            return;
+        };
         let client = self.client.clone();
         let state = Arc::clone(&self.state);
         tokio::spawn(async move {
@@ -72,7 +81,9 @@ impl Backend {
             if !debounce.is_zero() {
                 tokio::time::sleep(debounce).await;
             }
-            let Some(snapshot) = state.documents.snapshot(&uri) else { return };
+            let Some(snapshot) = state.documents.snapshot(&uri) else {
+                return;
+            };
             if snapshot.generation != generation {
                 return; // a newer edit has scheduled its own check
             }
@@ -90,9 +101,15 @@ impl Backend {
 async fn check_and_publish(client: &Client, state: &Arc<State>, uri: Url, snapshot: Snapshot) {
     let (config, facts, warnings) = resolve_config(state, &uri);
     for warning in warnings {
-        let first_time = state.shown.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(warning.clone());
+        let first_time = state
+            .shown
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(warning.clone());
         if first_time {
-            client.show_message(MessageType::WARNING, format!("copydesk: {warning}")).await;
+            client
+                .show_message(MessageType::WARNING, format!("copydesk: {warning}"))
+                .await;
         }
     }
     let encoding = read(&state.encoding);
@@ -100,10 +117,17 @@ async fn check_and_publish(client: &Client, state: &Arc<State>, uri: Url, snapsh
     let text = snapshot.text;
     let markup = snapshot.markup;
     let result = tokio::task::spawn_blocking(move || {
-        let ctx = Context { config: &config, facts: facts.as_ref(), published: None };
+        let ctx = Context {
+            config: &config,
+            facts: facts.as_ref(),
+            published: None,
+        };
         let findings = check(&text, markup, &ctx);
         let rope = Rope::from_str(&text);
-        findings.iter().map(|f| convert::diagnostic(f, &rope, encoding, &job_uri)).collect::<Vec<_>>()
+        findings
+            .iter()
+            .map(|f| convert::diagnostic(f, &rope, encoding, &job_uri))
+            .collect::<Vec<_>>()
     })
     .await;
     let diagnostics = match result {
@@ -114,13 +138,17 @@ async fn check_and_publish(client: &Client, state: &Arc<State>, uri: Url, snapsh
                 range: Range::default(),
                 severity: Some(DiagnosticSeverity::ERROR),
                 source: Some("copydesk".into()),
-                message: format!("copydesk failed while checking this document ({err}); please report it. Other documents are unaffected."),
+                message: format!(
+                    "copydesk failed while checking this document ({err}); please report it. Other documents are unaffected."
+                ),
                 ..Diagnostic::default()
             }]
         }
     };
     if state.documents.generation(&uri) == Some(snapshot.generation) {
-        client.publish_diagnostics(uri, diagnostics, Some(snapshot.version)).await;
+        client
+            .publish_diagnostics(uri, diagnostics, Some(snapshot.version))
+            .await;
     }
 }
 
@@ -132,8 +160,14 @@ fn resolve_config(state: &State, uri: &Url) -> (Config, Option<Facts>, Vec<Strin
     let mut config = Config::default();
     if let Ok(path) = uri.to_file_path() {
         let roots = read(&state.roots);
-        let root = roots.iter().filter(|r| path.starts_with(r)).max_by_key(|r| r.as_os_str().len());
-        if let Some(file) = path.parent().and_then(|dir| Config::find_file(dir, root.map(PathBuf::as_path))) {
+        let root = roots
+            .iter()
+            .filter(|r| path.starts_with(r))
+            .max_by_key(|r| r.as_os_str().len());
+        if let Some(file) = path
+            .parent()
+            .and_then(|dir| Config::find_file(dir, root.map(PathBuf::as_path)))
+        {
             match Config::load(&file) {
                 Ok((loaded, file_warnings)) => {
                     config = loaded;
@@ -147,13 +181,16 @@ fn resolve_config(state: &State, uri: &Url) -> (Config, Option<Facts>, Vec<Strin
     if !settings.is_null() {
         warnings.extend(config.apply_json(settings));
     }
-    let facts = config.facts.as_deref().and_then(|path: &Path| match Facts::load(path) {
-        Ok(facts) => Some(facts),
-        Err(e) => {
-            warnings.push(format!("{e}; ages are not checked against it"));
-            None
-        }
-    });
+    let facts = config
+        .facts
+        .as_deref()
+        .and_then(|path: &Path| match Facts::load(path) {
+            Ok(facts) => Some(facts),
+            Err(e) => {
+                warnings.push(format!("{e}; ages are not checked against it"));
+                None
+            }
+        });
     (config, facts, warnings)
 }
 
@@ -193,18 +230,25 @@ impl LanguageServer for Backend {
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(convert::encoding_kind(encoding)),
-                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
-                    open_close: Some(true),
-                    change: Some(TextDocumentSyncKind::INCREMENTAL),
-                    ..TextDocumentSyncOptions::default()
-                })),
-                code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
-                    ..CodeActionOptions::default()
-                })),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        ..TextDocumentSyncOptions::default()
+                    },
+                )),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                        ..CodeActionOptions::default()
+                    },
+                )),
                 ..ServerCapabilities::default()
             },
-            server_info: Some(ServerInfo { name: "copydesk".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
+            server_info: Some(ServerInfo {
+                name: "copydesk".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
         })
     }
 
@@ -220,19 +264,31 @@ impl LanguageServer for Backend {
         let doc = params.text_document;
         let markup = Markup::from_language_id(&doc.language_id);
         let markup = if markup == Markup::Plain {
-            doc.uri.to_file_path().map_or(markup, |p| Markup::from_path(&p))
+            doc.uri
+                .to_file_path()
+                .map_or(markup, |p| Markup::from_path(&p))
         } else {
             markup
         };
-        self.state.documents.open(doc.uri.clone(), &doc.text, doc.version, markup);
+        self.state
+            .documents
+            .open(doc.uri.clone(), &doc.text, doc.version, markup);
         self.schedule(doc.uri);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
-        let changes: Vec<_> = params.content_changes.into_iter().map(convert::text_change).collect();
+        let changes: Vec<_> = params
+            .content_changes
+            .into_iter()
+            .map(convert::text_change)
+            .collect();
         let encoding = read(&self.state.encoding);
-        if self.state.documents.change(&uri, &changes, params.text_document.version, encoding) {
+        if self
+            .state
+            .documents
+            .change(&uri, &changes, params.text_document.version, encoding)
+        {
             self.schedule(uri);
         } else {
             tracing::warn!("didChange for {uri}, which is not open: ignored");
@@ -246,7 +302,11 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        let settings = params.settings.get("copydesk").cloned().unwrap_or(params.settings);
+        let settings = params
+            .settings
+            .get("copydesk")
+            .cloned()
+            .unwrap_or(params.settings);
         let (settings, debounce) = take_debounce(settings);
         if let Some(d) = debounce {
             write(&self.state.debounce, d);
@@ -258,7 +318,12 @@ impl LanguageServer for Backend {
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
         let mut actions = Vec::new();
-        for diagnostic in params.context.diagnostics.iter().filter(|d| d.source.as_deref() == Some("copydesk")) {
+        for diagnostic in params
+            .context
+            .diagnostics
+            .iter()
+            .filter(|d| d.source.as_deref() == Some("copydesk"))
+        {
             let suggestions = diagnostic
                 .data
                 .as_ref()
@@ -267,7 +332,10 @@ impl LanguageServer for Backend {
                 .cloned()
                 .unwrap_or_default();
             for (rank, suggestion) in suggestions.iter().filter_map(|s| s.as_str()).enumerate() {
-                let edit = TextEdit { range: diagnostic.range, new_text: suggestion.to_string() };
+                let edit = TextEdit {
+                    range: diagnostic.range,
+                    new_text: suggestion.to_string(),
+                };
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                     title: format!("Replace with “{suggestion}”"),
                     kind: Some(CodeActionKind::QUICKFIX),

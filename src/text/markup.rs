@@ -21,7 +21,11 @@ pub enum Markup {
 impl Markup {
     /// From a file name: `.md`, `.markdown`, `.mdown`, `.mkd` are Markdown, the rest plain.
     pub fn from_path(path: &std::path::Path) -> Self {
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match ext.as_str() {
             "md" | "markdown" | "mdown" | "mkd" | "mkdn" => Markup::Markdown,
             _ => Markup::Plain,
@@ -30,7 +34,11 @@ impl Markup {
 
     /// From an LSP language id.
     pub fn from_language_id(id: &str) -> Self {
-        if id.eq_ignore_ascii_case("markdown") { Markup::Markdown } else { Markup::Plain }
+        if id.eq_ignore_ascii_case("markdown") {
+            Markup::Markdown
+        } else {
+            Markup::Plain
+        }
     }
 }
 
@@ -63,7 +71,11 @@ fn plain(text: &str) -> Prose {
     for comment in HTML_COMMENT.find_iter(text) {
         keep[comment.range()].fill(false);
     }
-    Prose { text: mask(text, &keep), block_breaks: Vec::new(), front_matter: None }
+    Prose {
+        text: mask(text, &keep),
+        block_breaks: Vec::new(),
+        front_matter: None,
+    }
 }
 
 fn markdown(text: &str) -> Prose {
@@ -94,7 +106,10 @@ fn markdown(text: &str) -> Prose {
                 }
             }
             Event::End(tag_end) => {
-                if matches!(tag_end, TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_)) {
+                if matches!(
+                    tag_end,
+                    TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_)
+                ) {
                     skip_depth = skip_depth.saturating_sub(1);
                 }
             }
@@ -108,7 +123,11 @@ fn markdown(text: &str) -> Prose {
     }
     block_breaks.sort_unstable();
     block_breaks.dedup();
-    Prose { text: mask(text, &keep), block_breaks, front_matter }
+    Prose {
+        text: mask(text, &keep),
+        block_breaks,
+        front_matter,
+    }
 }
 
 fn is_block(tag: &Tag) -> bool {

@@ -85,7 +85,9 @@ impl Analysis {
     }
 
     pub fn token_text(&self, index: usize) -> &str {
-        self.tokens.get(index).map_or("", |t| self.slice(t.span.clone()))
+        self.tokens
+            .get(index)
+            .map_or("", |t| self.slice(t.span.clone()))
     }
 
     /// The sentence that contains a byte offset.
@@ -96,7 +98,9 @@ impl Analysis {
 
     /// Tokens of a sentence.
     pub fn sentence_tokens(&self, sentence: usize) -> &[Token] {
-        self.sentences.get(sentence).map_or(&[], |s| &self.tokens[s.tokens.clone()])
+        self.sentences
+            .get(sentence)
+            .map_or(&[], |s| &self.tokens[s.tokens.clone()])
     }
 
     fn add_paragraph(&mut self, span: Range<usize>) {
@@ -108,9 +112,14 @@ impl Analysis {
         for sentence_span in sentences::split(&self.prose.text, span.clone()) {
             let token_start = self.tokens.len();
             tokens::tokenize(&self.prose.text, sentence_span.clone(), &mut self.tokens);
-            self.sentences.push(Sentence { span: sentence_span, tokens: token_start..self.tokens.len(), paragraph: index });
+            self.sentences.push(Sentence {
+                span: sentence_span,
+                tokens: token_start..self.tokens.len(),
+                paragraph: index,
+            });
         }
-        self.quotes.extend(quotes::find(&self.prose.text, span.clone()));
+        self.quotes
+            .extend(quotes::find(&self.prose.text, span.clone()));
         for s in first_sentence..self.sentences.len() {
             let tokens = self.sentences[s].tokens.clone();
             let mut found = Vec::new();
@@ -155,7 +164,11 @@ fn paragraph_spans(prose: &Prose) -> Vec<Range<usize>> {
         }
         if ch == '\n' || ch == '\r' {
             // A blank (whitespace-only) line ends the paragraph.
-            if text[line_start..offset].trim_matches(sentences::is_space).is_empty() && line_start > start {
+            if text[line_start..offset]
+                .trim_matches(sentences::is_space)
+                .is_empty()
+                && line_start > start
+            {
                 push(start, line_start, &mut spans);
                 start = offset;
             }
@@ -185,7 +198,10 @@ mod tests {
         let text = "# Title here\nBody text.\n\n- one item\n- two item\n";
         let a = Analysis::new(text, Markup::Markdown);
         let paras: Vec<&str> = a.paragraphs.iter().map(|p| &text[p.span.clone()]).collect();
-        assert_eq!(paras, vec!["Title here", "Body text.", "one item", "two item"]);
+        assert_eq!(
+            paras,
+            vec!["Title here", "Body text.", "one item", "two item"]
+        );
     }
 
     #[test]

@@ -30,7 +30,10 @@ pub struct NameCandidate {
 }
 
 /// Lower-case particles inside names: `Ursula von der Leyen`, `Osama bin Laden`.
-const PARTICLES: &[&str] = &["von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "del", "della", "dos", "das", "bin", "ibn", "al", "el", "ter", "zu", "y"];
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "del", "della", "dos", "das",
+    "bin", "ibn", "al", "el", "ter", "zu", "y",
+];
 const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
 
 /// Finds candidates in one sentence (token indices `tokens`).
@@ -43,7 +46,9 @@ pub fn find(analysis: &Analysis, tokens: Range<usize>, out: &mut Vec<NameCandida
             i += 1;
             continue;
         }
-        if i == tokens.start && SENTENCE_STARTERS.contains(strip_possessive(&text[toks[i].span.clone()])) {
+        if i == tokens.start
+            && SENTENCE_STARTERS.contains(strip_possessive(&text[toks[i].span.clone()]))
+        {
             i += 1;
             continue;
         }
@@ -65,7 +70,8 @@ pub fn find(analysis: &Analysis, tokens: Range<usize>, out: &mut Vec<NameCandida
             let is_particle = PARTICLES.contains(&word)
                 && j > start
                 && j + 1 < tokens.end
-                && (is_capitalised(text, &toks[j + 1]) || PARTICLES.contains(&&text[toks[j + 1].span.clone()]));
+                && (is_capitalised(text, &toks[j + 1])
+                    || PARTICLES.contains(&&text[toks[j + 1].span.clone()]));
             if is_capitalised(text, &toks[j]) || is_particle || SUFFIXES.contains(&word) {
                 j += 1;
                 if has_possessive(word) {
@@ -82,7 +88,10 @@ pub fn find(analysis: &Analysis, tokens: Range<usize>, out: &mut Vec<NameCandida
         }
         // Particles may not end a name.
         let mut name_end = j;
-        while name_end > start && PARTICLES.contains(&&text[toks[name_end - 1].span.clone()]) && !possessive {
+        while name_end > start
+            && PARTICLES.contains(&&text[toks[name_end - 1].span.clone()])
+            && !possessive
+        {
             name_end -= 1;
         }
         let name_start = title_end.unwrap_or(start);
@@ -99,7 +108,9 @@ pub fn find(analysis: &Analysis, tokens: Range<usize>, out: &mut Vec<NameCandida
             .unwrap_or_else(|| toks[name_end.max(start + 1) - 1].span.end);
         out.push(NameCandidate {
             span: toks[start].span.start..last_end,
-            title: title_end.map(|e| toks[start].span.start..toks[e - 1].span.end + title_period(text, &toks[e - 1])),
+            title: title_end.map(|e| {
+                toks[start].span.start..toks[e - 1].span.end + title_period(text, &toks[e - 1])
+            }),
             name: (!name_words.is_empty()).then(|| name_words[0].start..last_end),
             name_words,
             possessive,
@@ -112,7 +123,10 @@ pub fn find(analysis: &Analysis, tokens: Range<usize>, out: &mut Vec<NameCandida
 
 fn is_capitalised(text: &str, token: &Token) -> bool {
     matches!(token.kind, TokenKind::Word | TokenKind::Abbreviation)
-        && text[token.span.clone()].chars().next().is_some_and(char::is_uppercase)
+        && text[token.span.clone()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
         && &text[token.span.clone()] != "I"
 }
 
@@ -155,7 +169,9 @@ fn title_len(text: &str, toks: &[Token], i: usize, end: usize, leading: bool) ->
 
 fn title_period(text: &str, token: &Token) -> usize {
     let word = &text[token.span.clone()];
-    let abbreviated = TITLES.iter().any(|t| t.words.len() == 1 && t.words[0].strip_suffix('.') == Some(word));
+    let abbreviated = TITLES
+        .iter()
+        .any(|t| t.words.len() == 1 && t.words[0].strip_suffix('.') == Some(word));
     usize::from(abbreviated && text[token.span.end..].starts_with('.'))
 }
 
@@ -193,19 +209,41 @@ mod tests {
             .collect()
     }
 
-    fn cand(span: &str, title: Option<&str>, name: Option<&str>, possessive: bool) -> (String, Option<String>, Option<String>, bool) {
-        (span.into(), title.map(Into::into), name.map(Into::into), possessive)
+    fn cand(
+        span: &str,
+        title: Option<&str>,
+        name: Option<&str>,
+        possessive: bool,
+    ) -> (String, Option<String>, Option<String>, bool) {
+        (
+            span.into(),
+            title.map(Into::into),
+            name.map(Into::into),
+            possessive,
+        )
     }
 
     #[test]
     fn titles_names_and_possessives() {
         assert_eq!(
-            candidates("Meeting him, Secretary of State Marco Rubio praised Ukraine’s President Volodymyr Zelensky’s plan."),
+            candidates(
+                "Meeting him, Secretary of State Marco Rubio praised Ukraine’s President Volodymyr Zelensky’s plan."
+            ),
             vec![
                 cand("Meeting", None, Some("Meeting"), false),
-                cand("Secretary of State Marco Rubio", Some("Secretary of State"), Some("Marco Rubio"), false),
+                cand(
+                    "Secretary of State Marco Rubio",
+                    Some("Secretary of State"),
+                    Some("Marco Rubio"),
+                    false
+                ),
                 cand("Ukraine", None, Some("Ukraine"), true),
-                cand("President Volodymyr Zelensky", Some("President"), Some("Volodymyr Zelensky"), true),
+                cand(
+                    "President Volodymyr Zelensky",
+                    Some("President"),
+                    Some("Volodymyr Zelensky"),
+                    true
+                ),
             ]
         );
     }
@@ -213,11 +251,23 @@ mod tests {
     #[test]
     fn initials_particles_and_suffixes() {
         assert_eq!(
-            candidates("Then John M. Curtis met Ursula von der Leyen and Martin Luther King Jr. there."),
+            candidates(
+                "Then John M. Curtis met Ursula von der Leyen and Martin Luther King Jr. there."
+            ),
             vec![
                 cand("John M. Curtis", None, Some("John M. Curtis"), false),
-                cand("Ursula von der Leyen", None, Some("Ursula von der Leyen"), false),
-                cand("Martin Luther King Jr", None, Some("Martin Luther King Jr"), false),
+                cand(
+                    "Ursula von der Leyen",
+                    None,
+                    Some("Ursula von der Leyen"),
+                    false
+                ),
+                cand(
+                    "Martin Luther King Jr",
+                    None,
+                    Some("Martin Luther King Jr"),
+                    false
+                ),
             ]
         );
     }
@@ -225,9 +275,16 @@ mod tests {
     #[test]
     fn title_alone_and_words_before_a_title() {
         assert_eq!(
-            candidates("The 75-year-old Russian Foreign Minister discussed it with Sen. Cruz and Dr. Erdoğan."),
+            candidates(
+                "The 75-year-old Russian Foreign Minister discussed it with Sen. Cruz and Dr. Erdoğan."
+            ),
             vec![
-                cand("Russian Foreign Minister", Some("Russian Foreign Minister"), None, false),
+                cand(
+                    "Russian Foreign Minister",
+                    Some("Russian Foreign Minister"),
+                    None,
+                    false
+                ),
                 cand("Sen. Cruz", Some("Sen."), Some("Cruz"), false),
                 cand("Dr. Erdoğan", Some("Dr."), Some("Erdoğan"), false),
             ]

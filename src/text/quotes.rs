@@ -38,18 +38,28 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quote> {
         let event = match ch {
             '“' | '„' => Some((QuoteKind::Double, true)),
             '”' => Some((QuoteKind::Double, false)),
-            '"' => Some((QuoteKind::Double, !is_open(&open, QuoteKind::Double) && after_space)),
+            '"' => Some((
+                QuoteKind::Double,
+                !is_open(&open, QuoteKind::Double) && after_space,
+            )),
             '‘' => Some((QuoteKind::Single, true)),
             // An apostrophe inside or at the end of a word (it’s, students’) is not a quote
             // unless a single quotation is open and it is followed by a non-letter.
-            '’' | '\'' if is_open(&open, QuoteKind::Single) && before_word_end => Some((QuoteKind::Single, false)),
-            '\'' if after_space && next.is_some_and(is_word_char) && !is_open(&open, QuoteKind::Single) => {
+            '’' | '\'' if is_open(&open, QuoteKind::Single) && before_word_end => {
+                Some((QuoteKind::Single, false))
+            }
+            '\'' if after_space
+                && next.is_some_and(is_word_char)
+                && !is_open(&open, QuoteKind::Single) =>
+            {
                 Some((QuoteKind::Single, true))
             }
             _ => None,
         };
         prev = Some(ch);
-        let Some((kind, opening)) = event else { continue };
+        let Some((kind, opening)) = event else {
+            continue;
+        };
         let offset = range.start + i;
         if opening {
             open.push((kind, offset, ch.len_utf8()));
@@ -60,13 +70,23 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quote> {
             let (_, start, mark_len) = open[pos];
             open.truncate(pos);
             let end = offset + ch.len_utf8();
-            quotes.push(Quote { span: start..end, inner: start + mark_len..offset, kind, closed: true });
+            quotes.push(Quote {
+                span: start..end,
+                inner: start + mark_len..offset,
+                kind,
+                closed: true,
+            });
         }
     }
     for (kind, start, mark_len) in open {
         if kind == QuoteKind::Double {
             let end = range.start + slice.trim_end().len();
-            quotes.push(Quote { span: start..end, inner: start + mark_len..end, kind, closed: false });
+            quotes.push(Quote {
+                span: start..end,
+                inner: start + mark_len..end,
+                kind,
+                closed: false,
+            });
         }
     }
     quotes.sort_by_key(|q| q.span.start);
@@ -82,7 +102,10 @@ mod tests {
     use super::*;
 
     fn quotes(text: &str) -> Vec<(&str, bool)> {
-        find(text, 0..text.len()).into_iter().map(|q| (&text[q.inner], q.closed)).collect()
+        find(text, 0..text.len())
+            .into_iter()
+            .map(|q| (&text[q.inner], q.closed))
+            .collect()
     }
 
     #[test]

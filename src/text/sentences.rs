@@ -25,7 +25,10 @@ pub fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         // Swallow further terminators and closing punctuation: `?!`, `.”`, `.)`.
         let mut end = i + ch.len_utf8();
         while let Some(&(j, c)) = iter.peek() {
-            if matches!(c, '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
+            if matches!(
+                c,
+                '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']' | '»'
+            ) {
                 end = j + c.len_utf8();
                 iter.next();
             } else {
@@ -60,8 +63,12 @@ pub fn is_space(ch: char) -> bool {
 
 /// Whether a period after `before` ends the sentence, given the text `after` it.
 fn ends_sentence(before: &str, after: &str) -> bool {
-    let Some(next) = after.chars().next() else { return true };
-    if next.is_lowercase() || next.is_ascii_digit() && !before.ends_with(|c: char| c.is_ascii_digit()) {
+    let Some(next) = after.chars().next() else {
+        return true;
+    };
+    if next.is_lowercase()
+        || next.is_ascii_digit() && !before.ends_with(|c: char| c.is_ascii_digit())
+    {
         return false;
     }
     let word_start = before
@@ -90,20 +97,32 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        split(text, 0..text.len()).into_iter().map(|r| &text[r]).collect()
+        split(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[test]
     fn not_fooled_by_abbreviations_initials_and_decimals() {
         assert_eq!(
-            sentences("Mr. Smith met Sen. Jones on Jan. 5 in the U.S. Capitol. John M. Curtis wrote 3.5 pages. It rained."),
-            vec!["Mr. Smith met Sen. Jones on Jan. 5 in the U.S. Capitol.", "John M. Curtis wrote 3.5 pages.", "It rained."]
+            sentences(
+                "Mr. Smith met Sen. Jones on Jan. 5 in the U.S. Capitol. John M. Curtis wrote 3.5 pages. It rained."
+            ),
+            vec![
+                "Mr. Smith met Sen. Jones on Jan. 5 in the U.S. Capitol.",
+                "John M. Curtis wrote 3.5 pages.",
+                "It rained."
+            ]
         );
     }
 
     #[test]
     fn dotted_initials_end_a_sentence_before_an_opener() {
-        assert_eq!(sentences("He flew to the U.S. The talks failed."), vec!["He flew to the U.S.", "The talks failed."]);
+        assert_eq!(
+            sentences("He flew to the U.S. The talks failed."),
+            vec!["He flew to the U.S.", "The talks failed."]
+        );
     }
 
     #[test]
@@ -116,11 +135,17 @@ mod tests {
 
     #[test]
     fn no_break_spaces_count_as_space() {
-        assert_eq!(sentences("It ended.\u{a0}\u{a0}Then it rained"), vec!["It ended.", "Then it rained"]);
+        assert_eq!(
+            sentences("It ended.\u{a0}\u{a0}Then it rained"),
+            vec!["It ended.", "Then it rained"]
+        );
     }
 
     #[test]
     fn lower_case_continuation_is_not_a_boundary() {
-        assert_eq!(sentences("He left at 9 a.m. and came back."), vec!["He left at 9 a.m. and came back."]);
+        assert_eq!(
+            sentences("He left at 9 a.m. and came back."),
+            vec!["He left at 9 a.m. and came back."]
+        );
     }
 }

@@ -74,12 +74,17 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let slice = &text[range.clone()];
     let mut pos = 0;
     for caps in SPECIAL.captures_iter(slice) {
-        let Some((kind, span)) = special_token(slice, &caps) else { continue };
+        let Some((kind, span)) = special_token(slice, &caps) else {
+            continue;
+        };
         if span.start < pos {
             continue;
         }
         words(slice, pos..span.start, range.start, out);
-        out.push(Token { span: range.start + span.start..range.start + span.end, kind });
+        out.push(Token {
+            span: range.start + span.start..range.start + span.end,
+            kind,
+        });
         pos = span.end;
     }
     words(slice, pos..slice.len(), range.start, out);
@@ -89,10 +94,14 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
 /// tags glued to a word (`C#` is not a tag).
 fn special_token(slice: &str, caps: &regex::Captures) -> Option<(TokenKind, Range<usize>)> {
     let m = caps.get(0)?.range();
-    let glued = slice[..m.start].chars().next_back().is_some_and(is_word_char);
+    let glued = slice[..m.start]
+        .chars()
+        .next_back()
+        .is_some_and(is_word_char);
     if caps.name("url").is_some() {
         let url = &slice[m.clone()];
-        let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '’', '\'', '"', ']']);
+        let trimmed =
+            url.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '’', '\'', '"', ']']);
         return Some((TokenKind::Url, m.start..m.start + trimmed.len()));
     }
     if caps.name("email").is_some() {
@@ -102,7 +111,8 @@ fn special_token(slice: &str, caps: &regex::Captures) -> Option<(TokenKind, Rang
         // "end.Next" (a missing space) is not a domain: the part after the last dot of a
         // domain is written in lower case.
         let tld = slice[m.clone()].rsplit('.').next().unwrap_or("");
-        return (tld.chars().all(|c| c.is_ascii_lowercase()) && !glued).then_some((TokenKind::Domain, m));
+        return (tld.chars().all(|c| c.is_ascii_lowercase()) && !glued)
+            .then_some((TokenKind::Domain, m));
     }
     if glued {
         return None;
@@ -130,7 +140,10 @@ fn words(slice: &str, range: Range<usize>, base: usize, out: &mut Vec<Token>) {
         // Dotted initials first: U.S., a.m., e.g.
         if let Some(end) = dotted_initials(&chars, i) {
             let end_byte = chars.get(end).map_or(part.len(), |c| c.0);
-            out.push(Token { span: base + range.start + start..base + range.start + end_byte, kind: TokenKind::Abbreviation });
+            out.push(Token {
+                span: base + range.start + start..base + range.start + end_byte,
+                kind: TokenKind::Abbreviation,
+            });
             i = end;
             continue;
         }
@@ -146,7 +159,9 @@ fn words(slice: &str, range: Range<usize>, base: usize, out: &mut Vec<Token>) {
             let joins = next_is_word
                 && (is_apostrophe(c) && chars.get(j + 1).is_some_and(|n| n.1.is_alphabetic())
                     || is_hyphen(c)
-                    || (matches!(c, '.' | ',') && chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()));
+                    || (matches!(c, '.' | ',')
+                        && chars[j - 1].1.is_ascii_digit()
+                        && chars[j + 1].1.is_ascii_digit()));
             if !joins {
                 break;
             }
@@ -164,7 +179,10 @@ fn words(slice: &str, range: Range<usize>, base: usize, out: &mut Vec<Token>) {
         } else {
             TokenKind::Word
         };
-        out.push(Token { span: base + range.start + start..base + range.start + end_byte, kind });
+        out.push(Token {
+            span: base + range.start + start..base + range.start + end_byte,
+            kind,
+        });
         i = j;
     }
 }
@@ -180,7 +198,9 @@ fn dotted_initials(chars: &[(usize, char)], i: usize) -> Option<usize> {
         }
         groups += 1;
         k += 2;
-        if !chars.get(k).is_some_and(|c| c.1.is_alphabetic()) || chars.get(k + 1).is_some_and(|c| is_word_char(c.1)) {
+        if !chars.get(k).is_some_and(|c| c.1.is_alphabetic())
+            || chars.get(k + 1).is_some_and(|c| is_word_char(c.1))
+        {
             break;
         }
     }
@@ -202,7 +222,14 @@ mod tests {
         use TokenKind::*;
         assert_eq!(
             toks("Zelensky’s hasn't a CIA-backed land-for-peace ‘deal’"),
-            vec![("Zelensky’s", Word), ("hasn't", Word), ("a", Word), ("CIA-backed", Word), ("land-for-peace", Word), ("deal", Word)]
+            vec![
+                ("Zelensky’s", Word),
+                ("hasn't", Word),
+                ("a", Word),
+                ("CIA-backed", Word),
+                ("land-for-peace", Word),
+                ("deal", Word)
+            ]
         );
     }
 
@@ -211,7 +238,18 @@ mod tests {
         use TokenKind::*;
         assert_eq!(
             toks("53-year-old, 2014, 3.5 and 1,000 rose 4% in the 1990s."),
-            vec![("53-year-old", Mixed), ("2014", Number), ("3.5", Number), ("and", Word), ("1,000", Number), ("rose", Word), ("4%", Number), ("in", Word), ("the", Word), ("1990s", Mixed)]
+            vec![
+                ("53-year-old", Mixed),
+                ("2014", Number),
+                ("3.5", Number),
+                ("and", Word),
+                ("1,000", Number),
+                ("rose", Word),
+                ("4%", Number),
+                ("in", Word),
+                ("the", Word),
+                ("1990s", Mixed)
+            ]
         );
     }
 
@@ -219,27 +257,70 @@ mod tests {
     fn urls_emails_domains_handles_tags() {
         use TokenKind::*;
         assert_eq!(
-            toks("See https://example.org/a?b=1. Mail ed@news.co.uk, read OnlineColumnist.com, @copydesk #fact."),
-            vec![("See", Word), ("https://example.org/a?b=1", Url), ("Mail", Word), ("ed@news.co.uk", Email), ("read", Word), ("OnlineColumnist.com", Domain), ("copydesk", Word), ("fact", Word)]
-                .into_iter()
-                .map(|(t, k)| if t == "copydesk" { ("@copydesk", Handle) } else if t == "fact" { ("#fact", Hashtag) } else { (t, k) })
-                .collect::<Vec<_>>()
+            toks(
+                "See https://example.org/a?b=1. Mail ed@news.co.uk, read OnlineColumnist.com, @copydesk #fact."
+            ),
+            vec![
+                ("See", Word),
+                ("https://example.org/a?b=1", Url),
+                ("Mail", Word),
+                ("ed@news.co.uk", Email),
+                ("read", Word),
+                ("OnlineColumnist.com", Domain),
+                ("copydesk", Word),
+                ("fact", Word)
+            ]
+            .into_iter()
+            .map(|(t, k)| if t == "copydesk" {
+                ("@copydesk", Handle)
+            } else if t == "fact" {
+                ("#fact", Hashtag)
+            } else {
+                (t, k)
+            })
+            .collect::<Vec<_>>()
         );
     }
 
     #[test]
     fn missing_space_is_not_a_domain() {
-        assert_eq!(toks("the end.Next"), vec![("the", TokenKind::Word), ("end", TokenKind::Word), ("Next", TokenKind::Word)]);
+        assert_eq!(
+            toks("the end.Next"),
+            vec![
+                ("the", TokenKind::Word),
+                ("end", TokenKind::Word),
+                ("Next", TokenKind::Word)
+            ]
+        );
     }
 
     #[test]
     fn dotted_abbreviations() {
         use TokenKind::*;
-        assert_eq!(toks("U.S.-Russian ties at 9 a.m. John M. Curtis"), vec![("U.S.", Abbreviation), ("Russian", Word), ("ties", Word), ("at", Word), ("9", Number), ("a.m.", Abbreviation), ("John", Word), ("M", Word), ("Curtis", Word)]);
+        assert_eq!(
+            toks("U.S.-Russian ties at 9 a.m. John M. Curtis"),
+            vec![
+                ("U.S.", Abbreviation),
+                ("Russian", Word),
+                ("ties", Word),
+                ("at", Word),
+                ("9", Number),
+                ("a.m.", Abbreviation),
+                ("John", Word),
+                ("M", Word),
+                ("Curtis", Word)
+            ]
+        );
     }
 
     #[test]
     fn cyrillic_and_combining_marks() {
-        assert_eq!(toks("Зеленський Dvor\u{30C}ák"), vec![("Зеленський", TokenKind::Word), ("Dvor\u{30C}ák", TokenKind::Word)]);
+        assert_eq!(
+            toks("Зеленський Dvor\u{30C}ák"),
+            vec![
+                ("Зеленський", TokenKind::Word),
+                ("Dvor\u{30C}ák", TokenKind::Word)
+            ]
+        );
     }
 }

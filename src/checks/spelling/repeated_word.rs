@@ -23,7 +23,9 @@ Not flagged: doubles English allows (`she had had enough`, `he said that that wa
 };
 
 pub fn check(doc: &Analysis, paragraph: usize) -> Vec<Finding> {
-    let Some(para) = doc.paragraphs.get(paragraph) else { return Vec::new() };
+    let Some(para) = doc.paragraphs.get(paragraph) else {
+        return Vec::new();
+    };
     let tokens = &doc.tokens[para.tokens.clone()];
     let mut findings = Vec::new();
     for pair in tokens.windows(2) {
@@ -31,7 +33,10 @@ pub fn check(doc: &Analysis, paragraph: usize) -> Vec<Finding> {
         if !first.is_word() || !second.is_word() {
             continue;
         }
-        let (a, b) = (doc.slice(first.span.clone()), doc.slice(second.span.clone()));
+        let (a, b) = (
+            doc.slice(first.span.clone()),
+            doc.slice(second.span.clone()),
+        );
         let gap = doc.slice(first.span.end..second.span.start);
         if gap.is_empty() || !gap.chars().all(is_space) || a.to_lowercase() != b.to_lowercase() {
             continue;
@@ -45,7 +50,9 @@ pub fn check(doc: &Analysis, paragraph: usize) -> Vec<Finding> {
             Finding::new(
                 &RULE,
                 first.span.start..second.span.end,
-                format!("\"{a}\" is repeated: a doubled word is usually a slip made while revising"),
+                format!(
+                    "\"{a}\" is repeated: a doubled word is usually a slip made while revising"
+                ),
             )
             .with_suggestions([a.to_string()]),
         );
@@ -71,15 +78,20 @@ mod tests {
 
     #[test]
     fn flags_across_line_break_and_case() {
-        assert_findings("The the talks\nfailed and\nand ended.", &[
-            ("spelling.repeated-word", "The the", Some("The")),
-            ("spelling.repeated-word", "and\nand", Some("and")),
-        ]);
+        assert_findings(
+            "The the talks\nfailed and\nand ended.",
+            &[
+                ("spelling.repeated-word", "The the", Some("The")),
+                ("spelling.repeated-word", "and\nand", Some("and")),
+            ],
+        );
     }
 
     #[test]
     fn allows_legitimate_doubles() {
-        assert_no_findings("She had had enough. He said that that was wrong. What it is is a mess.");
+        assert_no_findings(
+            "She had had enough. He said that that was wrong. What it is is a mess.",
+        );
     }
 
     #[test]
