@@ -245,6 +245,22 @@ impl Config {
         Some(default)
     }
 
+    /// Adds the words of the nearest workspace dictionary (`.copydesk/dictionary.txt`)
+    /// above `start`, not above `stop`. Returns a warning if it exists but cannot be read.
+    pub fn add_workspace_words(&mut self, start: &Path, stop: Option<&Path>) -> Option<String> {
+        let path = crate::user_dictionary::find(start, stop)?;
+        match crate::user_dictionary::read(&path) {
+            Ok(words) => {
+                self.words.extend(words);
+                None
+            }
+            Err(e) => Some(format!(
+                "{}: cannot read the workspace dictionary: {e}",
+                path.display()
+            )),
+        }
+    }
+
     /// The nearest `copydesk.toml` in `start` or its ancestors, not above `stop` if given.
     pub fn find_file(start: &Path, stop: Option<&Path>) -> Option<PathBuf> {
         let mut dir = Some(start);

@@ -10,11 +10,13 @@ pub mod checks;
 pub mod cli;
 pub mod config;
 pub mod document;
+pub mod eval;
 pub mod facts;
 pub mod finding;
 pub mod lsp;
 pub mod suppress;
 pub mod text;
+pub mod user_dictionary;
 
 mod data;
 

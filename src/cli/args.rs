@@ -22,6 +22,19 @@ pub enum Command {
     Lsp(LspArgs),
     /// List every rule with its default severity.
     Rules,
+    /// Measure a check family's accuracy on an annotated corpus.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Misspelling pairs (flagged, correction first, in top five) and false alarms on clean prose.
+    Spelling(crate::eval::spelling::Args),
+    /// Injected name and age faults in real articles: detection rates and false alarms.
+    Names(crate::eval::names::Args),
+    /// Precision and recall against sentence labels (unattributed, weasel, orphan-quote).
+    Attribution(crate::eval::attribution::Args),
 }
 
 #[derive(Debug, Args)]

@@ -1,0 +1,143 @@
+//! The workspace word list, `.copydesk/dictionary.txt`: one word a line, `#` comments.
+//!
+//! Written only on an explicit user action ("Add to dictionary"), atomically: under an
+//! advisory lock, re-read, merged, written to a temporary file, synced and renamed over
+//! the old one, so that a crash mid-write loses nothing and two editors adding words at
+//! once both keep theirs.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Where the list lives, relative to a workspace (or draft) folder.
+pub const RELATIVE_PATH: &str = ".copydesk/dictionary.txt";
+
+/// The nearest `.copydesk/dictionary.txt` in `start` or its ancestors, not above `stop`.
+pub fn find(start: &Path, stop: Option<&Path>) -> Option<PathBuf> {
+    let mut dir = Some(start);
+    while let Some(d) = dir {
+        let candidate = d.join(RELATIVE_PATH);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        if stop.is_some_and(|s| d == s) {
+            return None;
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+/// The words of a list file.
+pub fn read(path: &Path) -> io::Result<Vec<String>> {
+    Ok(parse(&fs::read_to_string(path)?))
+}
+
+fn parse(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect()
+}
+
+/// Adds `word` to `root/.copydesk/dictionary.txt`, creating it if needed. Returns the
+/// file's path. Adding a word already present changes nothing.
+pub fn add_word(root: &Path, word: &str) -> io::Result<PathBuf> {
+    let word = word.trim();
+    if word.is_empty() || word.contains(char::is_whitespace) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("`{word}` is not a single word"),
+        ));
+    }
+    let path = root.join(RELATIVE_PATH);
+    let dir = path.parent().unwrap_or(root);
+    fs::create_dir_all(dir)?;
+    let lock = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join("dictionary.txt.lock"))?;
+    lock.lock()?;
+    let result = merge_and_write(&path, word);
+    let _ = lock.unlock();
+    result.map(|()| path)
+}
+
+fn merge_and_write(path: &Path, word: &str) -> io::Result<()> {
+    let existing = match fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(e),
+    };
+    if parse(&existing).iter().any(|w| w == word) {
+        return Ok(());
+    }
+    let mut contents = existing;
+    if !contents.is_empty() && !contents.ends_with('\n') {
+        contents.push('\n');
+    }
+    contents.push_str(word);
+    contents.push('\n');
+    let tmp = path.with_extension(format!("txt.tmp{}", std::process::id()));
+    {
+        let mut file = File::create(&tmp)?;
+        file.write_all(contents.as_bytes())?;
+        file.sync_all()?;
+    }
+    fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = fs::remove_file(&tmp);
+    })?;
+    if let Some(parent) = path.parent()
+        && let Ok(dir) = File::open(parent)
+    {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adds_words_once_and_keeps_existing_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = add_word(dir.path(), "Zaporizhzhia").unwrap();
+        add_word(dir.path(), "Yanukovych").unwrap();
+        add_word(dir.path(), "Zaporizhzhia").unwrap();
+        assert_eq!(read(&path).unwrap(), vec!["Zaporizhzhia", "Yanukovych"]);
+        assert_eq!(
+            find(&dir.path().join("a/b"), None).or_else(|| find(dir.path(), None)),
+            Some(path)
+        );
+    }
+
+    #[test]
+    fn concurrent_writers_keep_every_word() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().to_path_buf();
+        let threads: Vec<_> = (0..8)
+            .map(|i| {
+                let root = root.clone();
+                std::thread::spawn(move || add_word(&root, &format!("word{i}")).unwrap())
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        let mut words = read(&root.join(RELATIVE_PATH)).unwrap();
+        words.sort();
+        assert_eq!(
+            words,
+            (0..8).map(|i| format!("word{i}")).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn rejects_phrases() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(add_word(dir.path(), "two words").is_err());
+    }
+}
