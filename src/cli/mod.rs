@@ -190,14 +190,18 @@ impl ConfigCache {
             Source::Stdin => std::env::current_dir().unwrap_or_default(),
             Source::File(path) => absolute_parent(path),
         };
-        let Some(file) = Config::find_file(&dir, None) else {
-            return Ok((Config::default(), Vec::new()));
+        let (mut config, mut warnings) = match Config::find_file(&dir, None) {
+            None => (Config::default(), Vec::new()),
+            Some(file) => match self.by_file.get(&file) {
+                Some((config, _)) => (config.clone(), Vec::new()),
+                None => {
+                    let (config, warnings) = Config::load(&file).map_err(|e| config_error(&e))?;
+                    self.by_file.insert(file, (config.clone(), Vec::new()));
+                    (config, warnings)
+                }
+            },
         };
-        if let Some((config, _)) = self.by_file.get(&file) {
-            return Ok((config.clone(), Vec::new()));
-        }
-        let (config, warnings) = Config::load(&file).map_err(|e| config_error(&e))?;
-        self.by_file.insert(file, (config.clone(), Vec::new()));
+        warnings.extend(config.add_workspace_words(&dir, None));
         Ok((config, warnings))
     }
 }

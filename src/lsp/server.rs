@@ -176,6 +176,9 @@ fn resolve_config(state: &State, uri: &Url) -> (Config, Option<Facts>, Vec<Strin
                 Err(e) => warnings.push(format!("{e}; using the default settings")),
             }
         }
+        if let Some(dir) = path.parent() {
+            warnings.extend(config.add_workspace_words(dir, root.map(PathBuf::as_path)));
+        }
     }
     let settings = read(&state.settings);
     if !settings.is_null() {
