@@ -5,6 +5,8 @@
 //! `cli` and `lsp` convert at the edge.
 
 #![deny(clippy::print_stdout)]
+// User input and client messages reach most of the library: failures are errors, not panics.
+#![warn(clippy::unwrap_used)]
 
 pub mod checks;
 pub mod cli;

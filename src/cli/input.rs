@@ -40,6 +40,7 @@ pub fn expand(paths: &[PathBuf], extensions: &[String]) -> (Vec<Source>, Vec<Str
             sources.push(Source::Stdin);
         } else if path.is_dir() {
             let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(path)
+                .require_git(false)
                 .build()
                 .filter_map(|entry| match entry {
                     Ok(e) => Some(e),

@@ -2,6 +2,7 @@
 
 pub mod convert;
 pub mod documents;
+pub mod framing;
 pub mod server;
 
 /// Runs the server until the client exits; returns the process exit code.
@@ -21,13 +22,36 @@ pub fn serve() -> i32 {
             return 2;
         }
     };
-    runtime.block_on(async {
-        let (service, socket) = tower_lsp::LspService::new(server::Backend::new);
-        tower_lsp::Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
-            .serve(service)
-            .await;
-    });
-    0
+    let ending = runtime.block_on(serve_stdio());
+    // tokio reads stdin on a blocking thread that never returns while the client keeps the
+    // pipe open; waiting for it would hang the exit.
+    runtime.shutdown_background();
+    match ending {
+        framing::Ending::ExitWithoutShutdown => 1,
+        framing::Ending::Clean | framing::Ending::Eof => 0,
+    }
+}
+
+/// Serves on stdio through the framing layer; returns how the client ended the session.
+async fn serve_stdio() -> framing::Ending {
+    let (to_server, server_input) = tokio::io::duplex(1 << 16);
+    let (server_output, from_server) = tokio::io::duplex(1 << 16);
+    let (frames_tx, frames_rx) = tokio::sync::mpsc::unbounded_channel();
+    let writer = tokio::spawn(framing::write_frames(tokio::io::stdout(), frames_rx));
+    let output = tokio::spawn(framing::pump_output(from_server, frames_tx.clone()));
+    let input = tokio::spawn(framing::pump_input(
+        tokio::io::stdin(),
+        to_server,
+        frames_tx,
+    ));
+    let (service, socket) = tower_lsp::LspService::new(server::Backend::new);
+    tower_lsp::Server::new(server_input, server_output, socket)
+        .serve(service)
+        .await;
+    let ending = input.await.unwrap_or(framing::Ending::Eof);
+    let _ = output.await;
+    let _ = writer.await;
+    ending
 }
 
 /// `COPYDESK_LOG=debug` for more; info by default.

@@ -182,10 +182,11 @@ fn has_possessive(word: &str) -> bool {
 /// `Zelensky’s` -> `Zelensky`; `Davis’` is left alone (a closing quote is as likely).
 pub fn strip_possessive(word: &str) -> &str {
     let mut chars = word.char_indices().rev();
-    if let (Some((_, 's')), Some((pos, apostrophe))) = (chars.next(), chars.next()) {
-        if is_apostrophe(apostrophe) && pos > 0 {
-            return &word[..pos];
-        }
+    if let (Some((_, 's')), Some((pos, apostrophe))) = (chars.next(), chars.next())
+        && is_apostrophe(apostrophe)
+        && pos > 0
+    {
+        return &word[..pos];
     }
     word
 }
