@@ -348,3 +348,82 @@ fn a_closed_pipe_is_not_an_error() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
 }
+
+#[test]
+fn sarif_output_validates_against_the_published_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "seed.txt", SEED);
+    write(dir.path(), "bad.txt", b"\xff it it\n");
+    let out = copydesk(
+        &["check", "--format", "sarif", "seed.txt", "bad.txt"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let log = json(&out);
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("schemas/sarif-2.1.0.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let repeat = results
+        .iter()
+        .find(|r| r["ruleId"] == "spelling.repeated-word")
+        .unwrap();
+    assert_eq!(
+        repeat["locations"][0]["physicalLocation"]["region"]["startLine"],
+        3
+    );
+    assert_eq!(
+        repeat["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"],
+        "as"
+    );
+    let notes = &log["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    assert!(
+        notes[0]["message"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("not valid UTF-8"),
+        "{notes}"
+    );
+}
+
+#[test]
+fn github_annotations() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a, b.txt", "“Quoted” the the end.\n");
+    let out = copydesk(&["check", "--format", "github", "a, b.txt"], dir.path());
+    assert_eq!(
+        stdout(&out),
+        "::warning file=a%2C b.txt,line=1,col=10,endLine=1,endColumn=17,title=spelling.repeated-word::\"the\" is repeated: a doubled word is usually a slip made while revising (suggestion: \"the\")\n"
+    );
+}
+
+#[test]
+fn stats_summarise_the_run_on_stderr_and_many_files_keep_their_order() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..40 {
+        write(
+            dir.path(),
+            &format!("d/{i:02}.txt"),
+            format!("Draft {i} has has a repeat.\n"),
+        );
+    }
+    let out = copydesk(&["check", "--stats", "--format", "json", "d"], dir.path());
+    let report = json(&out);
+    let paths: Vec<String> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().to_string())
+        .collect();
+    let expected: Vec<String> = (0..40).map(|i| format!("d/{i:02}.txt")).collect();
+    assert_eq!(paths, expected);
+    let err = stderr(&out);
+    assert!(err.contains("files     40"), "{err}");
+    assert!(err.contains("words     240"), "{err}");
+    assert!(err.contains("     40  spelling.repeated-word"), "{err}");
+}

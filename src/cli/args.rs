@@ -66,6 +66,12 @@ pub struct CheckArgs {
     /// When to colour the human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Print a summary to stderr: files, words, findings per rule, time.
+    #[arg(long)]
+    pub stats: bool,
+    /// Files checked at once (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
 }
 
 #[derive(Debug, Args)]
@@ -77,8 +83,14 @@ pub struct LspArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// `path:line:col: severity[rule]: message`, the line, carets, suggestions.
     Human,
+    /// The frozen JSON report (src/cli/schema.json).
     Json,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow annotations (`::warning file=...::message`).
+    Github,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -3,6 +3,8 @@
 pub mod args;
 pub mod input;
 pub mod report;
+pub mod sarif;
+mod stats;
 
 use crate::config::{Config, ConfigError};
 use crate::facts::Facts;
@@ -11,10 +13,13 @@ use crate::text::Markup;
 use crate::{Context, check};
 use args::{CheckArgs, ColorChoice, FailOn, Format, MarkupArg};
 use input::{Loaded, Source};
+use rayon::prelude::*;
 use report::{FileReport, Style};
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
 
 /// Exit codes.
 pub const EXIT_CLEAN: i32 = 0;
@@ -32,57 +37,43 @@ pub fn run(args: &CheckArgs) -> i32 {
     }
 }
 
+/// One draft with everything needed to check it.
+struct Job {
+    source: Source,
+    config: Arc<Config>,
+    facts: Option<Arc<Facts>>,
+    warnings: Vec<String>,
+}
+
 fn run_inner(args: &CheckArgs) -> Result<i32, String> {
-    let mut configs = ConfigCache::new(args.config.clone())?;
-    let facts_override = match &args.facts {
-        Some(path) => Some(Facts::load(path).map_err(|e| e.to_string())?),
-        None => None,
-    };
+    let started = Instant::now();
     let (sources, mut errors) = input::expand(&args.paths, &args.extensions);
-    let mut reports = Vec::new();
-    let mut facts_cache: HashMap<PathBuf, Facts> = HashMap::new();
-    for source in &sources {
-        let name = source.display_name();
-        let (config, config_warnings) = configs.for_source(source)?;
-        let facts = match (&facts_override, &config.facts) {
-            (Some(facts), _) => Some(facts),
-            (None, Some(path)) => {
-                if !facts_cache.contains_key(path) {
-                    let facts = Facts::load(path).map_err(|e| e.to_string())?;
-                    facts_cache.insert(path.clone(), facts);
+    let jobs = plan(args, sources)?;
+    let progress = progress_bar(jobs.len());
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| e.to_string())?;
+    // Checked in parallel, reported in the order given: `collect` keeps order.
+    let reports: Vec<FileReport> = pool.install(|| {
+        jobs.into_par_iter()
+            .map(|job| {
+                let report = check_one(job, args);
+                if let Some(bar) = &progress {
+                    bar.inc(1);
                 }
-                facts_cache.get(path)
-            }
-            (None, None) => None,
-        };
-        let mut file = FileReport {
-            path: name.clone(),
-            warnings: config_warnings,
-            error: None,
-            text: String::new(),
-            findings: Vec::new(),
-        };
-        match input::load(source, config.limits.max_file_bytes) {
-            Ok(Loaded::Text { text, warnings }) => {
-                file.warnings.extend(warnings);
-                let markup = markup_for(source, args.markup);
-                let ctx = Context {
-                    config: &config,
-                    facts,
-                    published: args.published,
-                };
-                file.findings = check(&text, markup, &ctx);
-                file.text = text;
-            }
-            Ok(Loaded::Skipped(note)) => file.warnings.push(note),
-            Err(message) => {
-                errors.push(message.clone());
-                file.error = Some(message);
-            }
-        }
-        reports.push(file);
+                report
+            })
+            .collect()
+    });
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
     }
+    errors.extend(reports.iter().filter_map(|r| r.error.clone()));
     emit(args, &reports, &errors).map_err(|e| format!("cannot write output: {e}"))?;
+    if args.stats {
+        eprint!("{}", stats::Stats::of(&reports, started.elapsed()));
+    }
     let threshold = match args.fail_on {
         FailOn::Never => None,
         FailOn::Hint => Some(Severity::Hint),
@@ -105,11 +96,90 @@ fn run_inner(args: &CheckArgs) -> Result<i32, String> {
     })
 }
 
+/// Resolves config and facts for every draft, sequentially (each file is read once).
+fn plan(args: &CheckArgs, sources: Vec<Source>) -> Result<Vec<Job>, String> {
+    let mut configs = ConfigCache::new(args.config.clone())?;
+    let facts_override = match &args.facts {
+        Some(path) => Some(Arc::new(Facts::load(path).map_err(|e| e.to_string())?)),
+        None => None,
+    };
+    let mut facts_by_path: HashMap<PathBuf, Arc<Facts>> = HashMap::new();
+    let mut jobs = Vec::with_capacity(sources.len());
+    for source in sources {
+        let (config, warnings) = configs.for_source(&source)?;
+        let facts = match (&facts_override, &config.facts) {
+            (Some(facts), _) => Some(Arc::clone(facts)),
+            (None, Some(path)) => match facts_by_path.get(path) {
+                Some(facts) => Some(Arc::clone(facts)),
+                None => {
+                    let facts = Arc::new(Facts::load(path).map_err(|e| e.to_string())?);
+                    facts_by_path.insert(path.clone(), Arc::clone(&facts));
+                    Some(facts)
+                }
+            },
+            (None, None) => None,
+        };
+        jobs.push(Job {
+            source,
+            config: Arc::new(config),
+            facts,
+            warnings,
+        });
+    }
+    Ok(jobs)
+}
+
+fn check_one(job: Job, args: &CheckArgs) -> FileReport {
+    let mut report = FileReport {
+        path: job.source.display_name(),
+        warnings: job.warnings,
+        error: None,
+        text: String::new(),
+        findings: Vec::new(),
+    };
+    match input::load(&job.source, job.config.limits.max_file_bytes) {
+        Ok(Loaded::Text { text, warnings }) => {
+            report.warnings.extend(warnings);
+            let ctx = Context {
+                config: &job.config,
+                facts: job.facts.as_deref(),
+                published: args.published,
+            };
+            report.findings = check(&text, markup_for(&job.source, args.markup), &ctx);
+            report.text = text;
+        }
+        Ok(Loaded::Skipped(note)) => report.warnings.push(note),
+        Err(message) => report.error = Some(message),
+    }
+    report
+}
+
+/// A progress bar on stderr for long runs on a terminal.
+fn progress_bar(n_files: usize) -> Option<indicatif::ProgressBar> {
+    if n_files < 20 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(n_files as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files, {per_sec}, {eta} left")
+    {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
 fn emit(args: &CheckArgs, reports: &[FileReport], errors: &[String]) -> std::io::Result<()> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    for r in reports {
+        for w in &r.warnings {
+            eprintln!("copydesk: warning: {w}");
+        }
+    }
     let result = match args.format {
         Format::Json => report::write_json(&mut out, reports),
+        Format::Sarif => sarif::write(&mut out, reports),
+        Format::Github => report::write_github(&mut out, reports),
         Format::Human => {
             let color = match args.color {
                 ColorChoice::Always => true,
@@ -118,9 +188,12 @@ fn emit(args: &CheckArgs, reports: &[FileReport], errors: &[String]) -> std::io:
                     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
                 }
             };
-            write_human_all(&mut out, reports, errors, Style { color })
+            write_human_all(&mut out, reports, Style { color })
         }
     };
+    for e in errors {
+        eprintln!("copydesk: error: {e}");
+    }
     // A closed pipe (`copydesk check . | head`) is the reader's choice, not an error.
     match result.and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -131,17 +204,10 @@ fn emit(args: &CheckArgs, reports: &[FileReport], errors: &[String]) -> std::io:
 fn write_human_all(
     out: &mut impl Write,
     reports: &[FileReport],
-    errors: &[String],
     style: Style,
 ) -> std::io::Result<()> {
     for r in reports {
-        for w in &r.warnings {
-            eprintln!("copydesk: warning: {w}");
-        }
         report::write_human(out, r, style)?;
-    }
-    for e in errors {
-        eprintln!("copydesk: error: {e}");
     }
     let n_findings: usize = reports.iter().map(|r| r.findings.len()).sum();
     let n_files = reports.iter().filter(|r| r.error.is_none()).count();

@@ -231,3 +231,56 @@ fn write_excerpt(
     let carets = "^".repeat(inside.chars().count().max(1));
     writeln!(out, "{:>5} | {pad}{}", "", style.paint("1;31", &carets))
 }
+
+/// GitHub Actions workflow commands: one `::warning file=..,line=..,col=..::message` line
+/// per finding, shown as annotations on the pull request.
+pub fn write_github(out: &mut impl Write, reports: &[FileReport]) -> io::Result<()> {
+    for r in reports {
+        let rope = Rope::from_str(&r.text);
+        for f in &r.findings {
+            let start = human_position(&rope, f.span.start);
+            let end = human_position(&rope, f.span.end);
+            let level = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info | Severity::Hint => "notice",
+            };
+            let mut message = f.message.clone();
+            if let Some(best) = f.suggestions.first() {
+                message.push_str(&format!(" (suggestion: \"{best}\")"));
+            }
+            writeln!(
+                out,
+                "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                escape_property(&r.path),
+                start.line,
+                start.column,
+                end.line,
+                end.column,
+                escape_property(f.rule),
+                escape_data(&message)
+            )?;
+        }
+        if let Some(error) = &r.error {
+            writeln!(
+                out,
+                "::error file={}::{}",
+                escape_property(&r.path),
+                escape_data(error)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Escaping of workflow command data (the message).
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escaping of workflow command properties (file, title).
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
