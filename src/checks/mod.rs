@@ -93,13 +93,9 @@ pub fn run(doc: &Analysis, ctx: &Context) -> Vec<Finding> {
             .rules()
             .iter()
             .any(|r| ctx.config.level(r.id, r.default_severity).is_some());
-        if !enabled {
-            continue;
+        if enabled {
+            findings.extend(run_check(*check, doc, ctx));
         }
-        for paragraph in 0..doc.paragraphs.len() {
-            findings.extend(check.paragraph(doc, paragraph, ctx));
-        }
-        findings.extend(check.document(doc, ctx));
     }
     findings.retain_mut(|f| {
         let default = rule(f.rule).map_or(f.severity, |r| r.default_severity);
@@ -114,6 +110,25 @@ pub fn run(doc: &Analysis, ctx: &Context) -> Vec<Finding> {
     settle_overlaps(&mut findings);
     sort(&mut findings);
     findings
+}
+
+/// One check over a whole draft: every paragraph, then the document pass. Raw findings at
+/// default severities.
+pub fn run_check(check: &dyn Check, doc: &Analysis, ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for paragraph in 0..doc.paragraphs.len() {
+        findings.extend(check.paragraph(doc, paragraph, ctx));
+    }
+    findings.extend(check.document(doc, ctx));
+    findings
+}
+
+/// The family a check reports under (from its first rule).
+pub fn family_of_check(check: &dyn Check) -> &'static str {
+    check
+        .rules()
+        .first()
+        .map_or("unknown", |r| crate::finding::family_of(r.id))
 }
 
 /// Drops findings whose rule yields to another family reporting on an overlapping span.

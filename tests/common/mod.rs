@@ -54,6 +54,10 @@ impl LspClient {
         self.stdin.flush().unwrap();
     }
 
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Sends raw bytes as one frame body (for malformed messages).
     pub fn send_raw(&mut self, body: &[u8]) {
         write!(self.stdin, "Content-Length: {}\r\n\r\n", body.len()).unwrap();
