@@ -50,12 +50,12 @@ impl Rng {
 fn uri(i: usize) -> String {
     format!(
         "file:///soak/draft-{i:02}.{}",
-        if i % 2 == 0 { "txt" } else { "md" }
+        if i.is_multiple_of(2) { "txt" } else { "md" }
     )
 }
 
 fn markup(i: usize) -> Markup {
-    if i % 2 == 0 {
+    if i.is_multiple_of(2) {
         Markup::Plain
     } else {
         Markup::Markdown
@@ -127,7 +127,7 @@ fn ten_thousand_random_edits_and_requests() {
         let text = &seed_text[start..];
         client.notify(
             "textDocument/didOpen",
-            json!({"textDocument": {"uri": uri(i), "languageId": if i % 2 == 0 { "plaintext" } else { "markdown" }, "version": 1, "text": text}}),
+            json!({"textDocument": {"uri": uri(i), "languageId": if i.is_multiple_of(2) { "plaintext" } else { "markdown" }, "version": 1, "text": text}}),
         );
         docs.push(Document::new(text, 1));
     }
@@ -155,7 +155,7 @@ fn ten_thousand_random_edits_and_requests() {
                 "contentChanges": [{"range": {"start": {"line": start.line, "character": start.col}, "end": {"line": end.line, "character": end.col}}, "text": insert}]
             }),
         );
-        if n % 100 == 0 {
+        if n.is_multiple_of(100) {
             let response = client.request(
                 "textDocument/codeAction",
                 json!({"textDocument": {"uri": uri(i)}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 1, "character": 0}}, "context": {"diagnostics": []}}),
