@@ -76,7 +76,10 @@ fn random_position(rng: &mut Rng, rope: &Rope) -> LineCol {
     }
 }
 
-fn expected_ranges(text: &str, markup: Markup) -> Vec<(String, (u32, u32), (u32, u32))> {
+/// (rule, start, end) with (line, UTF-16 column) positions.
+type Ranges = Vec<(String, (u32, u32), (u32, u32))>;
+
+fn expected_ranges(text: &str, markup: Markup) -> Ranges {
     let config = Config::default();
     let rope = Rope::from_str(text);
     copydesk::check(text, markup, &Context::new(&config))
@@ -89,7 +92,7 @@ fn expected_ranges(text: &str, markup: Markup) -> Vec<(String, (u32, u32), (u32,
         .collect()
 }
 
-fn published_ranges(diagnostics: &[Value]) -> Vec<(String, (u32, u32), (u32, u32))> {
+fn published_ranges(diagnostics: &[Value]) -> Ranges {
     let pos = |p: &Value| {
         (
             p["line"].as_u64().unwrap() as u32,
