@@ -38,7 +38,25 @@ pub fn check(text: &str, markup: Markup, ctx: &Context) -> Vec<Finding> {
 
 /// Runs the checks on an analysis already made.
 pub fn check_analysis(analysis: &Analysis, ctx: &Context) -> Vec<Finding> {
+    fault_injection::maybe_panic(&analysis.text);
     let mut findings = checks::run(analysis, ctx);
     suppress::apply(&analysis.text, &mut findings);
     findings
+}
+
+/// Lets tests prove that a panic inside a check is contained: in debug builds, with
+/// `COPYDESK_FAULT_INJECTION=1` set, a draft containing the marker panics the pipeline.
+/// Release builds compile it to nothing.
+mod fault_injection {
+    pub const MARKER: &str = "copydesk:inject-panic";
+
+    #[cfg(debug_assertions)]
+    pub fn maybe_panic(text: &str) {
+        if std::env::var_os("COPYDESK_FAULT_INJECTION").is_some() && text.contains(MARKER) {
+            panic!("fault injected by the test marker");
+        }
+    }
+
+    #[cfg(not(debug_assertions))]
+    pub fn maybe_panic(_text: &str) {}
 }

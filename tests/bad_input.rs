@@ -151,3 +151,29 @@ fn dictionary_that_cannot_be_written_is_an_error() {
     let err = copydesk::user_dictionary::add_word(dir.path(), "Kyiv").unwrap_err();
     assert!(!err.to_string().is_empty());
 }
+
+#[test]
+fn a_panic_in_a_check_fails_only_that_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("boom.txt"), "copydesk:inject-panic here\n").unwrap();
+    std::fs::write(dir.path().join("ok.txt"), "It was was fine.\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(["check", "--format", "json", "boom.txt", "ok.txt"])
+        .current_dir(dir.path())
+        .env("COPYDESK_FAULT_INJECTION", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        report["files"][0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("internal error"),
+        "{report}"
+    );
+    assert_eq!(
+        report["files"][1]["diagnostics"].as_array().unwrap().len(),
+        1
+    );
+}

@@ -145,7 +145,19 @@ fn check_one(job: Job, args: &CheckArgs) -> FileReport {
                 facts: job.facts.as_deref(),
                 published: args.published,
             };
-            report.findings = check(&text, markup_for(&job.source, args.markup), &ctx);
+            let markup = markup_for(&job.source, args.markup);
+            // A bug in one check must not take the other files down with it.
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                check(&text, markup, &ctx)
+            })) {
+                Ok(findings) => report.findings = findings,
+                Err(_) => {
+                    report.error = Some(format!(
+                        "{}: internal error while checking this file (a bug in copydesk; please report it)",
+                        report.path
+                    ))
+                }
+            }
             report.text = text;
         }
         Ok(Loaded::Skipped(note)) => report.warnings.push(note),
