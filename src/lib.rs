@@ -15,6 +15,7 @@ pub mod document;
 pub mod eval;
 pub mod facts;
 pub mod finding;
+pub mod incremental;
 pub mod lsp;
 pub mod suppress;
 pub mod text;
@@ -47,7 +48,7 @@ pub fn check_analysis(analysis: &Analysis, ctx: &Context) -> Vec<Finding> {
 /// Lets tests prove that a panic inside a check is contained: in debug builds, with
 /// `COPYDESK_FAULT_INJECTION=1` set, a draft containing the marker panics the pipeline.
 /// Release builds compile it to nothing.
-mod fault_injection {
+pub(crate) mod fault_injection {
     pub const MARKER: &str = "copydesk:inject-panic";
 
     #[cfg(debug_assertions)]

@@ -87,15 +87,31 @@ pub fn is_known_rule_or_family(id: &str) -> bool {
 /// Runs every enabled check and returns raw findings at the user's severities, before
 /// ignore comments. Sorted by start, then rule.
 pub fn run(doc: &Analysis, ctx: &Context) -> Vec<Finding> {
+    run_with(doc, ctx, &mut |_, check, paragraph| {
+        check.paragraph(doc, paragraph, ctx)
+    })
+}
+
+/// [`run`], with the per-paragraph findings supplied by `paragraph_findings(index of the
+/// check in ALL, check, paragraph)`: a server answers from its cache where it can.
+pub fn run_with(
+    doc: &Analysis,
+    ctx: &Context,
+    paragraph_findings: &mut dyn FnMut(usize, &dyn Check, usize) -> Vec<Finding>,
+) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for check in ALL {
+    for (index, check) in ALL.iter().enumerate() {
         let enabled = check
             .rules()
             .iter()
             .any(|r| ctx.config.level(r.id, r.default_severity).is_some());
-        if enabled {
-            findings.extend(run_check(*check, doc, ctx));
+        if !enabled {
+            continue;
         }
+        for paragraph in 0..doc.paragraphs.len() {
+            findings.extend(paragraph_findings(index, *check, paragraph));
+        }
+        findings.extend(check.document(doc, ctx));
     }
     findings.retain_mut(|f| {
         let default = rule(f.rule).map_or(f.severity, |r| r.default_severity);

@@ -16,6 +16,7 @@ pub use quotes::{Quote, QuoteKind};
 pub use tokens::{Token, TokenKind};
 
 use std::ops::Range;
+use std::sync::Arc;
 
 /// A paragraph: a run of prose between blank lines or Markdown block boundaries.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,19 +58,34 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn new(text: &str, markup: Markup) -> Self {
+        Self::build(text, markup, |prose| {
+            Arc::new(ParagraphParts::analyse(prose))
+        })
+    }
+
+    /// Builds the analysis from per-paragraph parts supplied by `parts_for`, given each
+    /// paragraph's prose. A server passes a cache here so that only changed paragraphs are
+    /// analysed again; the result is the same as [`Analysis::new`].
+    pub fn build(
+        text: &str,
+        markup: Markup,
+        mut parts_for: impl FnMut(&str) -> Arc<ParagraphParts>,
+    ) -> Self {
         let prose = Prose::from_text(text, markup);
+        let spans = paragraph_spans(&prose);
         let mut analysis = Analysis {
             text: text.to_owned(),
             markup,
             prose,
-            paragraphs: Vec::new(),
+            paragraphs: Vec::with_capacity(spans.len()),
             sentences: Vec::new(),
             tokens: Vec::new(),
             quotes: Vec::new(),
             names: Vec::new(),
         };
-        for span in paragraph_spans(&analysis.prose) {
-            analysis.add_paragraph(span);
+        for span in spans {
+            let parts = parts_for(&analysis.prose.text[span.clone()]);
+            analysis.push_paragraph(span, &parts);
         }
         analysis
     }
@@ -103,36 +119,82 @@ impl Analysis {
             .map_or(&[], |s| &self.tokens[s.tokens.clone()])
     }
 
-    fn add_paragraph(&mut self, span: Range<usize>) {
+    /// Appends one paragraph's parts, moving their offsets to the paragraph's place.
+    fn push_paragraph(&mut self, span: Range<usize>, parts: &ParagraphParts) {
         let index = self.paragraphs.len();
-        let first_sentence = self.sentences.len();
-        let first_token = self.tokens.len();
-        let first_quote = self.quotes.len();
-        let first_name = self.names.len();
-        for sentence_span in sentences::split(&self.prose.text, span.clone()) {
-            let token_start = self.tokens.len();
-            tokens::tokenize(&self.prose.text, sentence_span.clone(), &mut self.tokens);
-            self.sentences.push(Sentence {
-                span: sentence_span,
-                tokens: token_start..self.tokens.len(),
+        let (base, token_base) = (span.start, self.tokens.len());
+        let (first_sentence, first_quote, first_name) =
+            (self.sentences.len(), self.quotes.len(), self.names.len());
+        let at = |r: &Range<usize>| r.start + base..r.end + base;
+        let tok = |r: &Range<usize>| r.start + token_base..r.end + token_base;
+        self.tokens.extend(parts.tokens.iter().map(|t| Token {
+            span: at(&t.span),
+            kind: t.kind,
+        }));
+        self.sentences
+            .extend(parts.sentences.iter().map(|s| Sentence {
+                span: at(&s.span),
+                tokens: tok(&s.tokens),
                 paragraph: index,
-            });
-        }
-        self.quotes
-            .extend(quotes::find(&self.prose.text, span.clone()));
-        for s in first_sentence..self.sentences.len() {
-            let tokens = self.sentences[s].tokens.clone();
-            let mut found = Vec::new();
-            names::find(self, tokens, &mut found);
-            self.names.extend(found);
-        }
+            }));
+        self.quotes.extend(parts.quotes.iter().map(|q| Quote {
+            span: at(&q.span),
+            inner: at(&q.inner),
+            kind: q.kind,
+            closed: q.closed,
+        }));
+        self.names.extend(parts.names.iter().map(|n| NameCandidate {
+            span: at(&n.span),
+            title: n.title.as_ref().map(at),
+            name: n.name.as_ref().map(at),
+            name_words: n.name_words.iter().map(at).collect(),
+            possessive: n.possessive,
+            sentence_initial: n.sentence_initial,
+            tokens: tok(&n.tokens),
+        }));
         self.paragraphs.push(Paragraph {
             span,
             sentences: first_sentence..self.sentences.len(),
-            tokens: first_token..self.tokens.len(),
+            tokens: token_base..self.tokens.len(),
             quotes: first_quote..self.quotes.len(),
             names: first_name..self.names.len(),
         });
+    }
+}
+
+/// One paragraph analysed on its own, offsets relative to its start. It depends only on
+/// the paragraph's prose, which is what lets a server cache it by that text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ParagraphParts {
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    pub quotes: Vec<Quote>,
+    pub names: Vec<NameCandidate>,
+}
+
+impl ParagraphParts {
+    /// Analyses the prose of one paragraph.
+    pub fn analyse(prose: &str) -> Self {
+        let mut parts = Self::default();
+        for sentence_span in sentences::split(prose, 0..prose.len()) {
+            let token_start = parts.tokens.len();
+            tokens::tokenize(prose, sentence_span.clone(), &mut parts.tokens);
+            parts.sentences.push(Sentence {
+                span: sentence_span,
+                tokens: token_start..parts.tokens.len(),
+                paragraph: 0,
+            });
+        }
+        parts.quotes = quotes::find(prose, 0..prose.len());
+        for sentence in &parts.sentences {
+            names::find(
+                prose,
+                &parts.tokens,
+                sentence.tokens.clone(),
+                &mut parts.names,
+            );
+        }
+        parts
     }
 }
 

@@ -5,7 +5,6 @@
 //! `Black Sea` are candidates too). The spelling, names and attribution checks decide what
 //! each candidate is.
 
-use super::Analysis;
 use super::tokens::{Token, TokenKind, is_apostrophe};
 use crate::data::{SENTENCE_STARTERS, TITLES};
 use std::ops::Range;
@@ -36,10 +35,9 @@ const PARTICLES: &[&str] = &[
 ];
 const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
 
-/// Finds candidates in one sentence (token indices `tokens`).
-pub fn find(analysis: &Analysis, tokens: Range<usize>, out: &mut Vec<NameCandidate>) {
-    let toks = &analysis.tokens;
-    let text = analysis.prose();
+/// Finds candidates in one sentence: `tokens` indexes `toks`, whose spans index the
+/// prose `text`.
+pub fn find(text: &str, toks: &[Token], tokens: Range<usize>, out: &mut Vec<NameCandidate>) {
     let mut i = tokens.start;
     while i < tokens.end {
         if !is_capitalised(text, &toks[i]) && title_len(text, toks, i, tokens.end, true) == 0 {

@@ -1,0 +1,111 @@
+//! Re-checking a draft after an edit without redoing the work for paragraphs that did not
+//! change.
+//!
+//! A [`Session`] keeps, per paragraph, its analysis (keyed by the paragraph's prose) and
+//! each check's paragraph findings (keyed by the paragraph's text and prose, under one
+//! context). Document-wide passes run every time on the reassembled analysis. The result
+//! is, by construction and by property test, the same as [`crate::check`].
+
+use crate::checks::{self, Check};
+use crate::finding::Finding;
+use crate::text::{Analysis, Markup, ParagraphParts};
+use crate::{Context, suppress};
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
+
+/// Caches for one open draft.
+#[derive(Default)]
+pub struct Session {
+    parts: HashMap<u64, Arc<ParagraphParts>>,
+    findings: HashMap<u64, Arc<Vec<Finding>>>,
+    /// What the cached findings were computed under; a change empties them.
+    context_key: u64,
+}
+
+impl Session {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Checks `text` like [`crate::check`], reusing what earlier calls computed for
+    /// paragraphs that are unchanged.
+    pub fn check(&mut self, text: &str, markup: Markup, ctx: &Context) -> Vec<Finding> {
+        crate::fault_injection::maybe_panic(text);
+        let context_key = hash(&format!(
+            "{:?}|{:?}|{:?}|{markup:?}",
+            ctx.config, ctx.facts, ctx.published
+        ));
+        if context_key != self.context_key {
+            self.findings.clear();
+            self.context_key = context_key;
+        }
+        let mut parts_now = HashMap::with_capacity(self.parts.len());
+        let analysis = Analysis::build(text, markup, |prose| {
+            let key = hash(prose);
+            let parts = self
+                .parts
+                .get(&key)
+                .cloned()
+                .unwrap_or_else(|| Arc::new(ParagraphParts::analyse(prose)));
+            parts_now.insert(key, Arc::clone(&parts));
+            parts
+        });
+        self.parts = parts_now;
+
+        let mut findings_now = HashMap::with_capacity(self.findings.len());
+        let cached = &self.findings;
+        let mut paragraph_findings =
+            |index: usize, check: &dyn Check, paragraph: usize| -> Vec<Finding> {
+                let span = analysis.paragraphs[paragraph].span.clone();
+                let key = hash(&(
+                    index,
+                    analysis.slice(span.clone()),
+                    &analysis.prose()[span.clone()],
+                ));
+                let relative = match cached.get(&key) {
+                    Some(found) => Arc::clone(found),
+                    None => Arc::new(
+                        check
+                            .paragraph(&analysis, paragraph, ctx)
+                            .into_iter()
+                            .map(|f| shift(f, span.start, false))
+                            .collect(),
+                    ),
+                };
+                let absolute = relative
+                    .iter()
+                    .cloned()
+                    .map(|f| shift(f, span.start, true))
+                    .collect();
+                findings_now.insert(key, relative);
+                absolute
+            };
+        let mut findings = checks::run_with(&analysis, ctx, &mut paragraph_findings);
+        self.findings = findings_now;
+        suppress::apply(&analysis.text, &mut findings);
+        findings
+    }
+}
+
+/// Moves a finding's spans to (`forward`) or from its paragraph's start.
+fn shift(mut finding: Finding, base: usize, forward: bool) -> Finding {
+    let move_by = |n: usize| {
+        if forward {
+            n + base
+        } else {
+            n.saturating_sub(base)
+        }
+    };
+    finding.span = move_by(finding.span.start)..move_by(finding.span.end);
+    for related in &mut finding.related {
+        related.span = move_by(related.span.start)..move_by(related.span.end);
+    }
+    finding
+}
+
+fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
