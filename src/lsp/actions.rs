@@ -17,14 +17,16 @@ use tower_lsp::lsp_types::{
     Url, WorkspaceEdit,
 };
 
-/// `copydesk.addWord` `{ uri, word }`: adds a word to the workspace dictionary.
-pub const CMD_ADD_WORD: &str = "copydesk.addWord";
-/// `copydesk.disableRuleInWorkspace` `{ uri, rule }`: turns a rule off in `copydesk.toml`.
-pub const CMD_DISABLE_IN_WORKSPACE: &str = "copydesk.disableRuleInWorkspace";
-/// `copydesk.recheck`: checks every open draft again.
-pub const CMD_RECHECK: &str = "copydesk.recheck";
-/// `copydesk.checkWorkspace`: checks every draft of every workspace folder (with progress).
-pub const CMD_CHECK_WORKSPACE: &str = "copydesk.checkWorkspace";
+/// `copydesk.server.addWord` `{ uri, word }`: adds a word to the workspace dictionary.
+pub const CMD_ADD_WORD: &str = "copydesk.server.addWord";
+/// `copydesk.server.disableRuleInWorkspace` `{ uri, rule }`: turns a rule off in `copydesk.toml`.
+pub const CMD_DISABLE_IN_WORKSPACE: &str = "copydesk.server.disableRuleInWorkspace";
+/// `copydesk.server.recheck`: checks every open draft again.
+pub const CMD_RECHECK: &str = "copydesk.server.recheck";
+/// `copydesk.server.checkWorkspace`: checks every draft of every workspace folder (with progress).
+pub const CMD_CHECK_WORKSPACE: &str = "copydesk.server.checkWorkspace";
+/// Server commands are namespaced `copydesk.server.*`: VS Code's client registers each
+/// as an editor command, and the extension's own palette commands use `copydesk.*`.
 /// The commands the server advertises in `executeCommandProvider`.
 pub const COMMANDS: &[&str] = &[
     CMD_ADD_WORD,

@@ -264,35 +264,55 @@ impl Backend {
         Ok(Some(serde_json::json!({ "path": path })))
     }
 
-    /// Checks every draft of every workspace folder that is not open, reporting progress;
-    /// returns each draft's diagnostics.
+    /// Checks every draft of every workspace folder that is not open, reporting progress.
+    /// A draft whose result id (settings epoch, modification time, size) is the one in
+    /// `previous` is not read again: it comes back as `None`, unchanged. Clients re-ask
+    /// for workspace diagnostics every few seconds, so this keeps the repeats to a walk.
     async fn check_workspace(
         &self,
         token: Option<ProgressToken>,
-    ) -> Vec<(Url, std::time::SystemTime, Vec<Diagnostic>)> {
+        previous: &HashMap<Url, String>,
+    ) -> Vec<(Url, String, Option<Vec<Diagnostic>>)> {
         let roots = read(&self.state.roots);
         let open: HashSet<Url> = self.state.documents.uris().into_iter().collect();
-        let list_roots = roots.clone();
-        let drafts = tokio::task::spawn_blocking(move || workspace::drafts(&list_roots))
-            .await
-            .unwrap_or_default();
-        let drafts: Vec<(Url, PathBuf)> = drafts
+        let epoch = self.state.epoch.load(Ordering::Relaxed);
+        let drafts = tokio::task::spawn_blocking(move || {
+            workspace::drafts(&roots)
+                .into_iter()
+                .filter_map(|path| {
+                    let uri = Url::from_file_path(&path).ok()?;
+                    let meta = std::fs::metadata(&path).ok()?;
+                    let modified = meta
+                        .modified()
+                        .ok()
+                        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                        .map_or(0, |d| d.as_nanos());
+                    let result_id = format!("{epoch}:{modified}:{}", meta.len());
+                    Some((uri, path, result_id))
+                })
+                .collect::<Vec<_>>()
+        })
+        .await
+        .unwrap_or_default();
+        let (unchanged, to_check): (Vec<_>, Vec<_>) = drafts
             .into_iter()
-            .filter_map(|p| Some((Url::from_file_path(&p).ok()?, p)))
-            .filter(|(u, _)| !open.contains(u))
+            .filter(|(uri, _, _)| !open.contains(uri))
+            .partition(|(uri, _, id)| previous.get(uri) == Some(id));
+        let mut out: Vec<(Url, String, Option<Vec<Diagnostic>>)> = unchanged
+            .into_iter()
+            .map(|(uri, _, id)| (uri, id, None))
             .collect();
-        let progress = Reporter::begin(&self.client, &self.state, token, drafts.len()).await;
-        let mut out = Vec::new();
-        let total = drafts.len();
-        for (done, (uri, path)) in drafts.into_iter().enumerate() {
+        if to_check.is_empty() {
+            return out;
+        }
+        let total = to_check.len();
+        let progress = Reporter::begin(&self.client, &self.state, token, total).await;
+        for (done, (uri, path, result_id)) in to_check.into_iter().enumerate() {
             progress
                 .report(&format!("{}/{total}: {}", done + 1, path.display()), done)
                 .await;
-            let modified = std::fs::metadata(&path)
-                .and_then(|m| m.modified())
-                .unwrap_or(std::time::UNIX_EPOCH);
             if let Some(diagnostics) = check_file(&self.client, &self.state, &uri, path).await {
-                out.push((uri, modified, diagnostics));
+                out.push((uri, result_id, Some(diagnostics)));
             }
         }
         progress.end(&format!("checked {total} drafts")).await;
@@ -869,32 +889,27 @@ impl LanguageServer for Backend {
         &self,
         params: WorkspaceDiagnosticParams,
     ) -> Result<WorkspaceDiagnosticReportResult> {
-        let epoch = self.state.epoch.load(Ordering::Relaxed);
         let previous: HashMap<Url, String> = params
             .previous_result_ids
             .into_iter()
             .map(|p| (p.uri, p.value))
             .collect();
         let checked = self
-            .check_workspace(params.work_done_progress_params.work_done_token)
+            .check_workspace(params.work_done_progress_params.work_done_token, &previous)
             .await;
         let items = checked
             .into_iter()
-            .map(|(uri, modified, diagnostics)| {
-                let stamp = modified
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_nanos());
-                let result_id = format!("{epoch}:{stamp}:{}", diagnostics.len());
-                if previous.get(&uri) == Some(&result_id) {
-                    WorkspaceDocumentDiagnosticReport::Unchanged(
-                        WorkspaceUnchangedDocumentDiagnosticReport {
-                            uri,
-                            version: None,
-                            unchanged_document_diagnostic_report:
-                                UnchangedDocumentDiagnosticReport { result_id },
+            .map(|(uri, result_id, diagnostics)| match diagnostics {
+                None => WorkspaceDocumentDiagnosticReport::Unchanged(
+                    WorkspaceUnchangedDocumentDiagnosticReport {
+                        uri,
+                        version: None,
+                        unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport {
+                            result_id,
                         },
-                    )
-                } else {
+                    },
+                ),
+                Some(diagnostics) => {
                     WorkspaceDocumentDiagnosticReport::Full(WorkspaceFullDocumentDiagnosticReport {
                         uri,
                         version: None,
@@ -926,14 +941,20 @@ impl LanguageServer for Backend {
             }
             actions::CMD_CHECK_WORKSPACE => {
                 let checked = self
-                    .check_workspace(params.work_done_progress_params.work_done_token)
+                    .check_workspace(
+                        params.work_done_progress_params.work_done_token,
+                        &HashMap::new(),
+                    )
                     .await;
                 let drafts = checked.len();
-                let findings: usize = checked.iter().map(|(_, _, d)| d.len()).sum();
+                let findings: usize = checked
+                    .iter()
+                    .map(|(_, _, d)| d.as_ref().map_or(0, Vec::len))
+                    .sum();
                 if !self.pull_mode() {
                     for (uri, _, diagnostics) in checked {
                         self.client
-                            .publish_diagnostics(uri, diagnostics, None)
+                            .publish_diagnostics(uri, diagnostics.unwrap_or_default(), None)
                             .await;
                     }
                 }
