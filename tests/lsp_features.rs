@@ -388,7 +388,7 @@ fn add_word_writes_the_workspace_dictionary() {
     });
     let actions = code_actions(&mut client, &uri, &fake, None);
     let add = action_titled(&actions, "Add “Instanbul” to the workspace dictionary");
-    assert_eq!(add["command"]["command"], "copydesk.addWord");
+    assert_eq!(add["command"]["command"], "copydesk.server.addWord");
     let result = client.request("workspace/executeCommand", add["command"].clone());
     assert!(result.get("error").is_none(), "{result}");
     let dictionary = dir.path().join(".copydesk/dictionary.txt");
@@ -401,7 +401,7 @@ fn add_word_writes_the_workspace_dictionary() {
     // A phrase is refused with an error, and the server goes on.
     let bad = client.request(
         "workspace/executeCommand",
-        json!({ "command": "copydesk.addWord", "arguments": [{ "uri": uri, "word": "two words" }] }),
+        json!({ "command": "copydesk.server.addWord", "arguments": [{ "uri": uri, "word": "two words" }] }),
     );
     assert!(bad.get("error").is_some(), "{bad}");
     assert_eq!(
@@ -683,7 +683,7 @@ fn check_workspace_command_reports_progress_and_publishes() {
     );
     let result = client.request(
         "workspace/executeCommand",
-        json!({ "command": "copydesk.checkWorkspace", "arguments": [] }),
+        json!({ "command": "copydesk.server.checkWorkspace", "arguments": [] }),
     );
     assert_eq!(result["result"]["drafts"], 1, "{result}");
     let seed_uri = uri_of(&dir.path().join("seed.txt"));
@@ -735,10 +735,10 @@ fn bad_input_never_stops_the_server() {
     let actions = code_actions(&mut client, nowhere, &junk, None);
     assert!(actions.is_empty(), "{actions:#?}");
     for bad in [
-        json!({ "command": "copydesk.addWord", "arguments": ["nonsense"] }),
-        json!({ "command": "copydesk.addWord", "arguments": [] }),
-        json!({ "command": "copydesk.disableRuleInWorkspace", "arguments": [{ "uri": "untitled:1", "rule": "spelling" }] }),
-        json!({ "command": "copydesk.disableRuleInWorkspace", "arguments": [{ "uri": uri_of(&draft), "rule": "x = 1\n[y]" }] }),
+        json!({ "command": "copydesk.server.addWord", "arguments": ["nonsense"] }),
+        json!({ "command": "copydesk.server.addWord", "arguments": [] }),
+        json!({ "command": "copydesk.server.disableRuleInWorkspace", "arguments": [{ "uri": "untitled:1", "rule": "spelling" }] }),
+        json!({ "command": "copydesk.server.disableRuleInWorkspace", "arguments": [{ "uri": uri_of(&draft), "rule": "x = 1\n[y]" }] }),
         json!({ "command": "copydesk.nope" }),
     ] {
         let response = client.request("workspace/executeCommand", bad.clone());

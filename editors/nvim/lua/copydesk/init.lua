@@ -67,7 +67,7 @@ end
 ---@param word string?
 function M.add_word(word)
   word = (word and word ~= '') and word or word_at_cursor()
-  M.execute('copydesk.addWord', { { uri = vim.uri_from_bufnr(0), word = word } }, function(err, result)
+  M.execute('copydesk.server.addWord', { { uri = vim.uri_from_bufnr(0), word = word } }, function(err, result)
     if not err and result then
       vim.notify(('copydesk: added "%s" to %s'):format(word, result.path or 'the dictionary'))
     end
@@ -88,9 +88,9 @@ function M.create_commands()
   command('CopydeskAddWord', function(o) M.add_word(o.args) end,
     { nargs = '?', desc = 'copydesk: add a word to the workspace dictionary' })
   command('CopydeskFixAll', M.fix_all, { desc = 'copydesk: apply every unambiguous fix' })
-  command('CopydeskRecheck', function() M.execute('copydesk.recheck') end,
+  command('CopydeskRecheck', function() M.execute('copydesk.server.recheck') end,
     { desc = 'copydesk: check the open drafts again' })
-  command('CopydeskCheckWorkspace', function() M.execute('copydesk.checkWorkspace') end,
+  command('CopydeskCheckWorkspace', function() M.execute('copydesk.server.checkWorkspace') end,
     { desc = 'copydesk: check every draft in the workspace' })
 end
 
