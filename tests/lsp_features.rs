@@ -674,6 +674,22 @@ fn pull_diagnostics_for_documents_and_the_workspace() {
 }
 
 #[test]
+fn a_client_that_pulls_without_refresh_gets_pushed_diagnostics() {
+    // Neovim 0.11's capabilities: it could pull, but the server could never ask it to pull
+    // again after a settings or dictionary change, so the server pushes.
+    let (dir, draft) = workspace_with_seed();
+    let (mut client, caps) = Client::start(
+        &[dir.path()],
+        json!({ "textDocument": { "diagnostic": { "dynamicRegistration": false } } }),
+        json!({ "debounceMs": 0 }),
+    );
+    assert!(caps.get("diagnosticProvider").is_none(), "{caps}");
+    let uri = client.open(&draft, "plaintext");
+    let diagnostics = client.diagnostics(&uri, Some(1));
+    assert_eq!(diagnostics.len(), cli_findings(&draft).len());
+}
+
+#[test]
 fn check_workspace_command_reports_progress_and_publishes() {
     let (dir, _draft) = workspace_with_seed();
     let (mut client, _) = Client::start(

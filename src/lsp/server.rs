@@ -542,15 +542,20 @@ fn client_caps(params: &InitializeParams) -> ClientCaps {
     let caps = &params.capabilities;
     let text = caps.text_document.as_ref();
     let ws = caps.workspace.as_ref();
-    // `COPYDESK_DIAGNOSTICS=push` forces the push model for clients whose pull support is
-    // incomplete.
+    let diagnostic_refresh = ws
+        .and_then(|w| w.diagnostic.as_ref())
+        .and_then(|d| d.refresh_support)
+        .unwrap_or(false);
+    // Pull only when the server can also ask for a new pull (`workspace/diagnostic/refresh`):
+    // without it, a settings or dictionary change could not reach the client until the
+    // next keystroke (Neovim 0.11 pulls but has no refresh support, so it gets pushes).
+    // `COPYDESK_DIAGNOSTICS=push` forces the push model for any client.
     let force_push = std::env::var("COPYDESK_DIAGNOSTICS").is_ok_and(|v| v == "push");
     ClientCaps {
-        pull_diagnostics: !force_push && text.and_then(|t| t.diagnostic.as_ref()).is_some(),
-        diagnostic_refresh: ws
-            .and_then(|w| w.diagnostic.as_ref())
-            .and_then(|d| d.refresh_support)
-            .unwrap_or(false),
+        pull_diagnostics: !force_push
+            && diagnostic_refresh
+            && text.and_then(|t| t.diagnostic.as_ref()).is_some(),
+        diagnostic_refresh,
         configuration: ws.and_then(|w| w.configuration).unwrap_or(false),
         work_done_progress: caps
             .window

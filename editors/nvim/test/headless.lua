@@ -5,7 +5,8 @@
 -- Copies the seed draft into a fresh workspace, opens it, waits for diagnostics and checks
 -- them against `copydesk check --format json` on the same file (count per rule family and
 -- every exact position), the `as as` repeat's exact line and column, a quick fix, an edit,
--- fix-all and add-word. Prints one line per check and `N passed, M failed`; exits non-zero
+-- fix-all, add-word and a settings change. Prints one line per check and `N passed, M failed`;
+-- exits non-zero
 -- on any failure.
 local bin, seed = arg[1], arg[2]
 assert(bin and seed, 'usage: headless.lua COPYDESK_BIN SEED_DRAFT')
@@ -181,6 +182,21 @@ local dictionary = workspace .. '/.copydesk/dictionary.txt'
 check(wait(10000, function() return vim.fn.filereadable(dictionary) == 1 end)
   and vim.deep_equal(vim.fn.readfile(dictionary), { 'Instanbul' }),
   ':CopydeskAddWord writes .copydesk/dictionary.txt')
+
+-- Settings: turning the spelling family off in the client's settings removes a repeat;
+-- removing the setting brings it back.
+vim.api.nvim_buf_set_lines(bufnr, 0, 0, false, { 'And and then.' })
+check(wait(10000, function() return count_rule(bufnr, 'spelling.repeated-word') == 1 end), 'a new repeat is reported')
+if client then
+  client.settings = { copydesk = { rules = { spelling = 'off' } } }
+  client:notify('workspace/didChangeConfiguration', { settings = client.settings })
+  check(wait(10000, function() return count_rule(bufnr, 'spelling.repeated-word') == 0 end),
+    'settings { rules = { spelling = "off" } } silence it')
+  client.settings = { copydesk = vim.empty_dict() }
+  client:notify('workspace/didChangeConfiguration', { settings = client.settings })
+  check(wait(10000, function() return count_rule(bufnr, 'spelling.repeated-word') == 1 end),
+    'without the setting it is back')
+end
 
 -- Stop cleanly: the server answers shutdown and exits.
 if client then
