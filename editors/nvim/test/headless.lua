@@ -5,9 +5,8 @@
 -- Copies the seed draft into a fresh workspace, opens it, waits for diagnostics and checks
 -- them against `copydesk check --format json` on the same file (count per rule family and
 -- every exact position), the `as as` repeat's exact line and column, a quick fix, an edit,
--- fix-all, add-word and a settings change. Prints one line per check and `N passed, M failed`;
--- exits non-zero
--- on any failure.
+-- fix-all, add-word and a settings change. Prints one line per check and
+-- `N passed, M failed`; exits non-zero on any failure.
 local bin, seed = arg[1], arg[2]
 assert(bin and seed, 'usage: headless.lua COPYDESK_BIN SEED_DRAFT')
 
