@@ -204,6 +204,19 @@ async function suite(): Promise<void> {
   check(fixAll?.edit !== undefined && (await vscode.workspace.applyEdit(fixAll.edit)), 'fix-all applies');
   check(document.lineAt(0).text === 'It was late.', 'fix-all fixed the repeat', document.lineAt(0).text);
 
+  // The palette command adds the word under the cursor to the workspace dictionary.
+  const misspelt = document.getText().indexOf('Instanbul');
+  if (check(misspelt >= 0, 'the draft has "Instanbul"')) {
+    const at = document.positionAt(misspelt + 2);
+    editor.selection = new vscode.Selection(at, at);
+    await vscode.commands.executeCommand('copydesk.addWord');
+    const dictionary = path.join(folder!.uri.fsPath, '.copydesk', 'dictionary.txt');
+    check(
+      await waitFor('the dictionary', () => fs.existsSync(dictionary) && fs.readFileSync(dictionary, 'utf8') === 'Instanbul\n'),
+      'copydesk.addWord writes "Instanbul" to .copydesk/dictionary.txt',
+    );
+  }
+
   // Settings change what is reported: the spelling family off, then back on.
   const config = vscode.workspace.getConfiguration('copydesk');
   await config.update('rules', { spelling: 'off' }, vscode.ConfigurationTarget.Workspace);
