@@ -176,6 +176,28 @@ async function suite(): Promise<void> {
   }
   const repeatsBefore = countRule(uri, 'spelling.repeated-word');
   const totalBefore = ours(uri).length;
+
+  // "Turn off for the workspace" runs a server command that writes copydesk.toml; the
+  // server then asks VS Code to pull again (workspace/diagnostic/refresh). Deleting the
+  // file is seen through the file watcher (didChangeWatchedFiles) and brings them back.
+  const off = actions.find((a) => a.title.startsWith('Turn spelling.repeated-word off for the workspace'));
+  if (check(off?.command !== undefined, 'the workspace action carries a command')) {
+    await vscode.commands.executeCommand(off!.command!.command, ...(off!.command!.arguments ?? []));
+    const toml = path.join(folder!.uri.fsPath, 'copydesk.toml');
+    check(
+      await waitFor('the rule to be off', () => countRule(uri, 'spelling.repeated-word') === 0),
+      'turning the rule off for the workspace removes its findings',
+    );
+    check(
+      fs.existsSync(toml) && fs.readFileSync(toml, 'utf8').includes('"spelling.repeated-word" = "off"'),
+      'copydesk.toml has the rule off',
+    );
+    fs.rmSync(toml, { force: true });
+    check(
+      await waitFor('the rule to be back', () => countRule(uri, 'spelling.repeated-word') === repeatsBefore),
+      'deleting copydesk.toml brings the findings back (file watcher)',
+    );
+  }
   const replace = actions.find((a) => a.title === 'Replace with “as”');
   check(replace?.edit !== undefined && (await vscode.workspace.applyEdit(replace.edit)), 'the quick fix applies');
   check(document.getText().includes('her as soon'), 'the quick fix edits the draft');
