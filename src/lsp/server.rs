@@ -346,9 +346,11 @@ impl Reporter {
         let token = match token {
             Some(token) => Some(token),
             None if read(&state.caps).work_done_progress => {
+                // Unique per run: two workspace checks may overlap.
+                static NEXT_TOKEN: AtomicU64 = AtomicU64::new(1);
                 let token = ProgressToken::String(format!(
                     "copydesk/workspace/{}",
-                    state.epoch.load(Ordering::Relaxed)
+                    NEXT_TOKEN.fetch_add(1, Ordering::Relaxed)
                 ));
                 let created = client
                     .send_request::<WorkDoneProgressCreate>(WorkDoneProgressCreateParams {
