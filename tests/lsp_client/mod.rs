@@ -9,7 +9,7 @@
 #![allow(dead_code)] // each test binary uses a different part of the client
 
 use serde_json::{Value, json};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -26,6 +26,8 @@ pub struct Client {
     next_id: i64,
     /// Every message received from the server, in order.
     pub log: Vec<Value>,
+    /// Messages received but not yet matched by a wait.
+    pending: VecDeque<Value>,
     /// Answers to `workspace/configuration`: by scope URI, `""` for the global scope.
     pub settings: HashMap<String, Value>,
     /// The open documents' texts, kept in step with the edits sent.
@@ -73,6 +75,7 @@ impl Client {
             incoming: rx,
             next_id: 0,
             log: Vec::new(),
+            pending: VecDeque::new(),
             settings: HashMap::new(),
             texts: HashMap::new(),
             versions: HashMap::new(),
@@ -133,8 +136,13 @@ impl Client {
     }
 
     /// Waits for a message from the server matching `pred`, answering the server's
-    /// requests meanwhile. Panics after [`TIMEOUT`].
+    /// requests meanwhile. Messages that did not match are kept, in order, for a later
+    /// wait (diagnostics for one draft may arrive while waiting for another's). Panics
+    /// after [`TIMEOUT`].
     pub fn wait(&mut self, what: &str, pred: impl Fn(&Value) -> bool) -> Value {
+        if let Some(i) = self.pending.iter().position(&pred) {
+            return self.pending.remove(i).expect("index in range");
+        }
         let deadline = Instant::now() + TIMEOUT;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
@@ -150,6 +158,7 @@ impl Client {
             if pred(&message) {
                 return message;
             }
+            self.pending.push_back(message);
         }
     }
 
