@@ -78,8 +78,11 @@ pub fn diagnostic(
     let data = FixData {
         rule: finding.rule.to_string(),
         suggestions: finding.suggestions.clone(),
+        // Only a word's worth: it is what "add to dictionary" adds, and a long quotation
+        // flagged by another family would only fatten every message.
         text: text
             .get(finding.span.clone())
+            .filter(|t| t.len() <= 100)
             .unwrap_or_default()
             .to_string(),
         disable_line: Some(insertion(
