@@ -1,6 +1,7 @@
 //! The only place that builds or reads LSP positions and ranges.
 
-use crate::document::{LineCol, PositionEncoding, TextChange, position_at};
+use super::actions::{self, FixData, Insertion};
+use crate::document::{LineCol, PositionEncoding, TextChange, offset_at, position_at};
 use crate::finding::{Finding, Severity};
 use ropey::Rope;
 use std::ops::Range;
@@ -65,14 +66,36 @@ pub fn severity(severity: Severity) -> lsp::DiagnosticSeverity {
     }
 }
 
-/// A finding as an LSP diagnostic. The suggestions travel in `data` so that a code action
-/// needs no re-check.
+/// A finding as an LSP diagnostic. Its fixes (suggestions, ignore comments) travel in
+/// `data` as ready edits, so that a code action needs no re-check.
 pub fn diagnostic(
     finding: &Finding,
+    text: &str,
     rope: &Rope,
     encoding: PositionEncoding,
     uri: &lsp::Url,
 ) -> lsp::Diagnostic {
+    let data = FixData {
+        rule: finding.rule.to_string(),
+        suggestions: finding.suggestions.clone(),
+        // Only a word's worth: it is what "add to dictionary" adds, and a long quotation
+        // flagged by another family would only fatten every message.
+        text: text
+            .get(finding.span.clone())
+            .filter(|t| t.len() <= 100)
+            .unwrap_or_default()
+            .to_string(),
+        disable_line: Some(insertion(
+            rope,
+            &actions::disable_line_insertion(text, finding),
+            encoding,
+        )),
+        disable_file: Some(insertion(
+            rope,
+            &actions::disable_file_insertion(text, finding.rule),
+            encoding,
+        )),
+    };
     let related: Vec<lsp::DiagnosticRelatedInformation> = finding
         .related
         .iter()
@@ -93,6 +116,46 @@ pub fn diagnostic(
         message: finding.message.clone(),
         related_information: (!related.is_empty()).then_some(related),
         tags: None,
-        data: Some(serde_json::json!({ "suggestions": finding.suggestions })),
+        data: serde_json::to_value(data).ok(),
+    }
+}
+
+/// An insertion (byte offset + text) as an LSP edit with an empty range.
+pub fn insertion(rope: &Rope, insertion: &Insertion, encoding: PositionEncoding) -> lsp::TextEdit {
+    let at = position(rope, insertion.byte_offset, encoding);
+    lsp::TextEdit {
+        range: lsp::Range { start: at, end: at },
+        new_text: insertion.text.clone(),
+    }
+}
+
+/// The byte offset of a client position; out-of-range positions clamp (see `offset_at`).
+pub fn offset(rope: &Rope, position: lsp::Position, encoding: PositionEncoding) -> usize {
+    offset_at(rope, line_col(position), encoding)
+}
+
+/// Whether two ranges share at least one character (touching ends do not overlap).
+pub fn ranges_overlap(a: &lsp::Range, b: &lsp::Range) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Whether a position lies in a range, both ends included (a hover at a word's last
+/// character boundary still belongs to it).
+pub fn range_contains(range: &lsp::Range, position: lsp::Position) -> bool {
+    range.start <= position && position <= range.end
+}
+
+/// A range starting at `line`, `character` on both ends; for tests and clients that
+/// describe a whole line.
+pub fn line_range(line: u32, start: u32, end: u32) -> lsp::Range {
+    lsp::Range {
+        start: lsp::Position {
+            line,
+            character: start,
+        },
+        end: lsp::Position {
+            line,
+            character: end,
+        },
     }
 }

@@ -1,9 +1,11 @@
 //! `copydesk lsp`: the language server on stdio. Logs go to stderr, never stdout.
 
+pub mod actions;
 pub mod convert;
 pub mod documents;
 pub mod framing;
 pub mod server;
+pub mod workspace;
 
 /// Runs the server until the client exits; returns the process exit code.
 pub fn serve() -> i32 {

@@ -3,26 +3,34 @@
 //! tower-lsp may run notification handlers concurrently (its issue #284), so every edit is
 //! applied to the document before the handler's first `.await`: handlers start in arrival
 //! order, and nothing that can reorder them runs before the edit is in. Checking happens
-//! later, debounced, on the blocking pool; a result for a text that has changed since is
-//! dropped.
+//! on the blocking pool; a result for a text that has changed since is never published.
+//!
+//! Diagnostics are pulled (`textDocument/diagnostic`, `workspace/diagnostic`) when the
+//! client says it can, and pushed (debounced `publishDiagnostics`) otherwise. Both paths
+//! share one cache keyed by the document's generation and the settings epoch, which hover
+//! and "fix all" read too, so a draft is checked once per edit whoever asks.
 
+use super::actions::{self, COMMANDS};
 use super::convert;
 use super::documents::{Documents, Snapshot};
-use crate::config::Config;
+use super::workspace::{self, EditorSettings};
 use crate::document::PositionEncoding;
-use crate::facts::Facts;
 use crate::text::Markup;
 use crate::{Context, check};
 use ropey::Rope;
-use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
-use tower_lsp::jsonrpc::Result;
+use tower_lsp::jsonrpc::{Error, Result};
+use tower_lsp::lsp_types::notification::Progress;
+use tower_lsp::lsp_types::request::WorkDoneProgressCreate;
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
 
-/// Delay between the last keystroke and a check, unless the client sets `debounceMs`.
+/// Delay between the last keystroke and a pushed check, unless the client sets
+/// `debounceMs`. Pulled diagnostics are not delayed: the client paces its own requests.
 const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(150);
 
 pub struct Backend {
@@ -30,15 +38,39 @@ pub struct Backend {
     state: Arc<State>,
 }
 
+/// What the client said it can do, at initialize.
+#[derive(Clone, Copy, Debug, Default)]
+struct ClientCaps {
+    pull_diagnostics: bool,
+    diagnostic_refresh: bool,
+    configuration: bool,
+    work_done_progress: bool,
+    watched_files_registration: bool,
+}
+
+/// Diagnostics of one document at one generation and settings epoch.
+#[derive(Clone, Debug)]
+struct Cached {
+    generation: u64,
+    epoch: u64,
+    diagnostics: Vec<Diagnostic>,
+}
+
 struct State {
     documents: Documents,
     encoding: RwLock<PositionEncoding>,
     roots: RwLock<Vec<PathBuf>>,
     /// Editor settings (the `copydesk` section), layered over `copydesk.toml`.
-    settings: RwLock<serde_json::Value>,
+    settings: RwLock<EditorSettings>,
     debounce: RwLock<Duration>,
+    caps: RwLock<ClientCaps>,
+    /// Bumped whenever anything but the text can change results (settings, config files,
+    /// the dictionary), so cached results and result ids from before are recognised.
+    epoch: AtomicU64,
+    cache: Mutex<HashMap<Url, Cached>>,
     /// Config warnings already shown, so that each is shown once.
     shown: Mutex<HashSet<String>>,
+    shutting_down: AtomicBool,
 }
 
 fn read<T: Clone>(lock: &RwLock<T>) -> T {
@@ -53,15 +85,27 @@ fn write<T>(lock: &RwLock<T>, value: T) {
         .unwrap_or_else(std::sync::PoisonError::into_inner) = value;
 }
 
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // Every critical section below is a single insert, lookup or removal: a panic cannot
+    // leave the data half-updated, so a poisoned lock is still good to use.
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 impl Backend {
     pub fn new(client: Client) -> Self {
         let state = State {
             documents: Documents::default(),
             encoding: RwLock::new(PositionEncoding::Utf16),
             roots: RwLock::new(Vec::new()),
-            settings: RwLock::new(serde_json::Value::Null),
+            settings: RwLock::new(EditorSettings::default()),
             debounce: RwLock::new(DEFAULT_DEBOUNCE),
+            caps: RwLock::new(ClientCaps::default()),
+            epoch: AtomicU64::new(0),
+            cache: Mutex::new(HashMap::new()),
             shown: Mutex::new(HashSet::new()),
+            shutting_down: AtomicBool::new(false),
         };
         Self {
             client,
@@ -69,8 +113,16 @@ impl Backend {
         }
     }
 
-    /// Schedules a debounced check of `uri` at its current generation.
+    fn pull_mode(&self) -> bool {
+        read(&self.state.caps).pull_diagnostics
+    }
+
+    /// Schedules a debounced check and push of `uri` at its current generation (push mode
+    /// only: a pulling client asks when it wants them).
     fn schedule(&self, uri: Url) {
+        if self.pull_mode() {
+            return;
+        }
         let Some(generation) = self.state.documents.generation(&uri) else {
             return;
         };
@@ -81,31 +133,356 @@ impl Backend {
             if !debounce.is_zero() {
                 tokio::time::sleep(debounce).await;
             }
-            let Some(snapshot) = state.documents.snapshot(&uri) else {
-                return;
-            };
-            if snapshot.generation != generation {
+            if state.documents.generation(&uri) != Some(generation) {
                 return; // a newer edit has scheduled its own check
             }
-            check_and_publish(&client, &state, uri, snapshot).await;
+            let Some((snapshot, diagnostics)) = diagnostics_for(&client, &state, &uri).await else {
+                return;
+            };
+            if state.documents.generation(&uri) == Some(snapshot.generation)
+                && !state.shutting_down.load(Ordering::Relaxed)
+            {
+                client
+                    .publish_diagnostics(uri, diagnostics, Some(snapshot.version))
+                    .await;
+            }
         });
     }
 
-    fn recheck_all(&self) {
-        for uri in self.state.documents.uris() {
-            self.schedule(uri);
+    /// Settings, a config file or the dictionary changed: every result may differ.
+    fn refresh(&self) {
+        self.state.epoch.fetch_add(1, Ordering::Relaxed);
+        if self.pull_mode() {
+            if read(&self.state.caps).diagnostic_refresh {
+                let client = self.client.clone();
+                tokio::spawn(async move {
+                    if let Err(e) = client.workspace_diagnostic_refresh().await {
+                        tracing::warn!("workspace/diagnostic/refresh failed: {e}");
+                    }
+                });
+            }
+        } else {
+            for uri in self.state.documents.uris() {
+                self.schedule(uri);
+            }
+        }
+    }
+
+    /// Asks the client for the `copydesk` section, globally and for each folder.
+    async fn pull_settings(&self) {
+        if !read(&self.state.caps).configuration {
+            return;
+        }
+        let roots = read(&self.state.roots);
+        let mut items = vec![ConfigurationItem {
+            scope_uri: None,
+            section: Some("copydesk".into()),
+        }];
+        items.extend(roots.iter().filter_map(|r| {
+            Some(ConfigurationItem {
+                scope_uri: Some(Url::from_directory_path(r).ok()?),
+                section: Some("copydesk".into()),
+            })
+        }));
+        let scoped: Vec<PathBuf> = roots
+            .iter()
+            .filter(|r| Url::from_directory_path(r).is_ok())
+            .cloned()
+            .collect();
+        match self.client.configuration(items).await {
+            Ok(values) => {
+                let mut values = values.into_iter();
+                let global = values.next().unwrap_or_default();
+                let folders = scoped.into_iter().zip(values).collect();
+                let debounce = global
+                    .get("debounceMs")
+                    .and_then(serde_json::Value::as_u64)
+                    .map(Duration::from_millis);
+                if let Some(d) = debounce {
+                    write(&self.state.debounce, d);
+                }
+                write(&self.state.settings, EditorSettings { global, folders });
+            }
+            Err(e) => tracing::warn!("workspace/configuration failed: {e}"),
+        }
+    }
+
+    fn document_path(&self, uri: &Url) -> Result<PathBuf> {
+        uri.to_file_path()
+            .map_err(|()| Error::invalid_params(format!("{uri} is not a file on disk")))
+    }
+
+    async fn add_word(&self, args: serde_json::Value) -> Result<Option<serde_json::Value>> {
+        #[derive(serde::Deserialize)]
+        struct Args {
+            uri: Url,
+            word: String,
+        }
+        let Args { uri, word } = serde_json::from_value(args)
+            .map_err(|e| Error::invalid_params(format!("expected {{uri, word}}: {e}")))?;
+        let draft = self.document_path(&uri)?;
+        let roots = read(&self.state.roots);
+        let root = workspace::dictionary_root(&roots, &draft)
+            .ok_or_else(|| Error::invalid_params(format!("{uri} has no folder")))?;
+        let written =
+            tokio::task::spawn_blocking(move || crate::user_dictionary::add_word(&root, &word))
+                .await
+                .map_err(|e| internal(format!("adding the word failed: {e}")))?
+                .map_err(|e| Error::invalid_params(format!("cannot add the word: {e}")))?;
+        self.refresh();
+        Ok(Some(serde_json::json!({ "path": written })))
+    }
+
+    async fn disable_in_workspace(
+        &self,
+        args: serde_json::Value,
+    ) -> Result<Option<serde_json::Value>> {
+        #[derive(serde::Deserialize)]
+        struct Args {
+            uri: Url,
+            rule: String,
+        }
+        let Args { uri, rule } = serde_json::from_value(args)
+            .map_err(|e| Error::invalid_params(format!("expected {{uri, rule}}: {e}")))?;
+        let looks_like_rule = !rule.is_empty()
+            && rule
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-');
+        if !looks_like_rule {
+            return Err(Error::invalid_params(format!("`{rule}` is not a rule id")));
+        }
+        let draft = self.document_path(&uri)?;
+        let roots = read(&self.state.roots);
+        let path = workspace::config_file_for(&roots, &draft)
+            .ok_or_else(|| Error::invalid_params(format!("{uri} has no folder")))?;
+        let target = path.clone();
+        tokio::task::spawn_blocking(move || actions::disable_rule_in_config(&target, &rule))
+            .await
+            .map_err(|e| internal(format!("editing the config failed: {e}")))?
+            .map_err(Error::invalid_params)?;
+        self.refresh();
+        Ok(Some(serde_json::json!({ "path": path })))
+    }
+
+    /// Checks every draft of every workspace folder that is not open, reporting progress.
+    /// A draft whose result id (settings epoch, modification time, size) is the one in
+    /// `previous` is not read again: it comes back as `None`, unchanged. Clients re-ask
+    /// for workspace diagnostics every few seconds, so this keeps the repeats to a walk.
+    async fn check_workspace(
+        &self,
+        token: Option<ProgressToken>,
+        previous: &HashMap<Url, String>,
+    ) -> Vec<(Url, String, Option<Vec<Diagnostic>>)> {
+        let roots = read(&self.state.roots);
+        let open: HashSet<Url> = self.state.documents.uris().into_iter().collect();
+        let epoch = self.state.epoch.load(Ordering::Relaxed);
+        let drafts = tokio::task::spawn_blocking(move || {
+            workspace::drafts(&roots)
+                .into_iter()
+                .filter_map(|path| {
+                    let uri = Url::from_file_path(&path).ok()?;
+                    let meta = std::fs::metadata(&path).ok()?;
+                    let modified = meta
+                        .modified()
+                        .ok()
+                        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                        .map_or(0, |d| d.as_nanos());
+                    let result_id = format!("{epoch}:{modified}:{}", meta.len());
+                    Some((uri, path, result_id))
+                })
+                .collect::<Vec<_>>()
+        })
+        .await
+        .unwrap_or_default();
+        let (unchanged, to_check): (Vec<_>, Vec<_>) = drafts
+            .into_iter()
+            .filter(|(uri, _, _)| !open.contains(uri))
+            .partition(|(uri, _, id)| previous.get(uri) == Some(id));
+        let mut out: Vec<(Url, String, Option<Vec<Diagnostic>>)> = unchanged
+            .into_iter()
+            .map(|(uri, _, id)| (uri, id, None))
+            .collect();
+        if to_check.is_empty() {
+            return out;
+        }
+        let total = to_check.len();
+        let progress = Reporter::begin(&self.client, &self.state, token, total).await;
+        for (done, (uri, path, result_id)) in to_check.into_iter().enumerate() {
+            progress
+                .report(&format!("{}/{total}: {}", done + 1, path.display()), done)
+                .await;
+            if let Some(diagnostics) = check_file(&self.client, &self.state, &uri, path).await {
+                out.push((uri, result_id, Some(diagnostics)));
+            }
+        }
+        progress.end(&format!("checked {total} drafts")).await;
+        out
+    }
+}
+
+fn internal(message: String) -> Error {
+    Error {
+        code: tower_lsp::jsonrpc::ErrorCode::InternalError,
+        message: message.into(),
+        data: None,
+    }
+}
+
+/// `window/workDoneProgress` for a workspace check: the client's token if it gave one,
+/// else one we ask it to create, else nothing.
+struct Reporter {
+    client: Client,
+    token: Option<ProgressToken>,
+    total: usize,
+}
+
+impl Reporter {
+    async fn begin(
+        client: &Client,
+        state: &State,
+        token: Option<ProgressToken>,
+        total: usize,
+    ) -> Self {
+        let token = match token {
+            Some(token) => Some(token),
+            None if read(&state.caps).work_done_progress => {
+                // Unique per run: two workspace checks may overlap.
+                static NEXT_TOKEN: AtomicU64 = AtomicU64::new(1);
+                let token = ProgressToken::String(format!(
+                    "copydesk/workspace/{}",
+                    NEXT_TOKEN.fetch_add(1, Ordering::Relaxed)
+                ));
+                let created = client
+                    .send_request::<WorkDoneProgressCreate>(WorkDoneProgressCreateParams {
+                        token: token.clone(),
+                    })
+                    .await;
+                created.is_ok().then_some(token)
+            }
+            None => None,
+        };
+        let reporter = Self {
+            client: client.clone(),
+            token,
+            total,
+        };
+        reporter
+            .send(WorkDoneProgress::Begin(WorkDoneProgressBegin {
+                title: "copydesk: checking the workspace".into(),
+                cancellable: Some(false),
+                message: Some(format!("{total} drafts")),
+                percentage: Some(0),
+            }))
+            .await;
+        reporter
+    }
+
+    async fn report(&self, message: &str, done: usize) {
+        let percentage = (done * 100).checked_div(self.total).unwrap_or(100);
+        self.send(WorkDoneProgress::Report(WorkDoneProgressReport {
+            cancellable: Some(false),
+            message: Some(message.into()),
+            percentage: u32::try_from(percentage).ok(),
+        }))
+        .await;
+    }
+
+    async fn end(&self, message: &str) {
+        self.send(WorkDoneProgress::End(WorkDoneProgressEnd {
+            message: Some(message.into()),
+        }))
+        .await;
+    }
+
+    async fn send(&self, value: WorkDoneProgress) {
+        if let Some(token) = &self.token {
+            self.client
+                .send_notification::<Progress>(ProgressParams {
+                    token: token.clone(),
+                    value: ProgressParamsValue::WorkDone(value),
+                })
+                .await;
         }
     }
 }
 
-async fn check_and_publish(client: &Client, state: &Arc<State>, uri: Url, snapshot: Snapshot) {
-    let (config, facts, warnings) = resolve_config(state, &uri);
+/// The diagnostics of an open document at its current text: cached if nothing changed
+/// since, else checked now. `None` once it is closed.
+async fn diagnostics_for(
+    client: &Client,
+    state: &Arc<State>,
+    uri: &Url,
+) -> Option<(Snapshot, Vec<Diagnostic>)> {
+    let snapshot = state.documents.snapshot(uri)?;
+    let epoch = state.epoch.load(Ordering::Relaxed);
+    if let Some(cached) = lock(&state.cache).get(uri)
+        && cached.generation == snapshot.generation
+        && cached.epoch == epoch
+    {
+        return Some((snapshot, cached.diagnostics.clone()));
+    }
+    let path = uri.to_file_path().ok();
+    let diagnostics = run_check(
+        client,
+        state,
+        uri,
+        path,
+        snapshot.text.clone(),
+        snapshot.markup,
+    )
+    .await;
+    lock(&state.cache).insert(
+        uri.clone(),
+        Cached {
+            generation: snapshot.generation,
+            epoch,
+            diagnostics: diagnostics.clone(),
+        },
+    );
+    Some((snapshot, diagnostics))
+}
+
+/// Checks a draft on disk that is not open (workspace diagnostics).
+async fn check_file(
+    client: &Client,
+    state: &Arc<State>,
+    uri: &Url,
+    path: PathBuf,
+) -> Option<Vec<Diagnostic>> {
+    let source = crate::cli::input::Source::File(path.clone());
+    let loaded = tokio::task::spawn_blocking(move || crate::cli::input::load(&source, u64::MAX))
+        .await
+        .ok()?;
+    let text = match loaded {
+        Ok(crate::cli::input::Loaded::Text { text, .. }) => text,
+        Ok(crate::cli::input::Loaded::Skipped(note)) => {
+            tracing::info!("{note}");
+            return None;
+        }
+        Err(e) => {
+            tracing::warn!("{e}");
+            return None;
+        }
+    };
+    let markup = Markup::from_path(&path);
+    Some(run_check(client, state, uri, Some(path), text, markup).await)
+}
+
+/// Checks one text off the async runtime. A panic in a check becomes one error diagnostic
+/// on that document; the server goes on serving the others.
+async fn run_check(
+    client: &Client,
+    state: &Arc<State>,
+    uri: &Url,
+    path: Option<PathBuf>,
+    text: String,
+    markup: Markup,
+) -> Vec<Diagnostic> {
+    let roots = read(&state.roots);
+    let settings = read(&state.settings);
+    let (config, facts, warnings) = workspace::resolve_config(&roots, &settings, path.as_deref());
     for warning in warnings {
-        let first_time = state
-            .shown
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .insert(warning.clone());
+        let first_time = lock(&state.shown).insert(warning.clone());
         if first_time {
             client
                 .show_message(MessageType::WARNING, format!("copydesk: {warning}"))
@@ -114,9 +491,14 @@ async fn check_and_publish(client: &Client, state: &Arc<State>, uri: Url, snapsh
     }
     let encoding = read(&state.encoding);
     let job_uri = uri.clone();
-    let text = snapshot.text;
-    let markup = snapshot.markup;
+    let max_bytes = config.limits.max_file_bytes;
     let result = tokio::task::spawn_blocking(move || {
+        if text.len() as u64 > max_bytes {
+            return Err(format!(
+                "{} bytes is over the limit of {max_bytes} ([limits] max_file_bytes in copydesk.toml): not checked",
+                text.len()
+            ));
+        }
         let ctx = Context {
             config: &config,
             facts: facts.as_ref(),
@@ -124,77 +506,28 @@ async fn check_and_publish(client: &Client, state: &Arc<State>, uri: Url, snapsh
         };
         let findings = check(&text, markup, &ctx);
         let rope = Rope::from_str(&text);
-        findings
+        Ok(findings
             .iter()
-            .map(|f| convert::diagnostic(f, &rope, encoding, &job_uri))
-            .collect::<Vec<_>>()
+            .map(|f| convert::diagnostic(f, &text, &rope, encoding, &job_uri))
+            .collect::<Vec<_>>())
     })
     .await;
-    let diagnostics = match result {
-        Ok(diagnostics) => diagnostics,
+    let message = match result {
+        Ok(Ok(diagnostics)) => return diagnostics,
+        Ok(Err(refusal)) => refusal,
         Err(err) => {
             tracing::error!("checking {uri} failed: {err}");
-            vec![Diagnostic {
-                range: Range::default(),
-                severity: Some(DiagnosticSeverity::ERROR),
-                source: Some("copydesk".into()),
-                message: format!(
-                    "copydesk failed while checking this document ({err}); please report it. Other documents are unaffected."
-                ),
-                ..Diagnostic::default()
-            }]
+            format!(
+                "copydesk failed while checking this document ({err}); please report it. Other documents are unaffected."
+            )
         }
     };
-    if state.documents.generation(&uri) == Some(snapshot.generation) {
-        client
-            .publish_diagnostics(uri, diagnostics, Some(snapshot.version))
-            .await;
-    }
-}
-
-/// The config for a document: the nearest `copydesk.toml` (not above its workspace
-/// folder), editor settings over it, and its facts file. A broken file gives warnings
-/// and the defaults, never a dead server.
-fn resolve_config(state: &State, uri: &Url) -> (Config, Option<Facts>, Vec<String>) {
-    let mut warnings = Vec::new();
-    let mut config = Config::default();
-    if let Ok(path) = uri.to_file_path() {
-        let roots = read(&state.roots);
-        let root = roots
-            .iter()
-            .filter(|r| path.starts_with(r))
-            .max_by_key(|r| r.as_os_str().len());
-        if let Some(file) = path
-            .parent()
-            .and_then(|dir| Config::find_file(dir, root.map(PathBuf::as_path)))
-        {
-            match Config::load(&file) {
-                Ok((loaded, file_warnings)) => {
-                    config = loaded;
-                    warnings.extend(file_warnings);
-                }
-                Err(e) => warnings.push(format!("{e}; using the default settings")),
-            }
-        }
-        if let Some(dir) = path.parent() {
-            warnings.extend(config.add_workspace_words(dir, root.map(PathBuf::as_path)));
-        }
-    }
-    let settings = read(&state.settings);
-    if !settings.is_null() {
-        warnings.extend(config.apply_json(settings));
-    }
-    let facts = config
-        .facts
-        .as_deref()
-        .and_then(|path: &Path| match Facts::load(path) {
-            Ok(facts) => Some(facts),
-            Err(e) => {
-                warnings.push(format!("{e}; ages are not checked against it"));
-                None
-            }
-        });
-    (config, facts, warnings)
+    vec![Diagnostic {
+        severity: Some(DiagnosticSeverity::ERROR),
+        source: Some("copydesk".into()),
+        message,
+        ..Diagnostic::default()
+    }]
 }
 
 /// Splits initialization options into editor settings and server tuning (`debounceMs`).
@@ -207,11 +540,51 @@ fn take_debounce(mut options: serde_json::Value) -> (serde_json::Value, Option<D
     (options, debounce)
 }
 
+fn client_caps(params: &InitializeParams) -> ClientCaps {
+    let caps = &params.capabilities;
+    let text = caps.text_document.as_ref();
+    let ws = caps.workspace.as_ref();
+    let diagnostic_refresh = ws
+        .and_then(|w| w.diagnostic.as_ref())
+        .and_then(|d| d.refresh_support)
+        .unwrap_or(false);
+    // Pull only when the server can also ask for a new pull (`workspace/diagnostic/refresh`):
+    // without it, a settings or dictionary change could not reach the client until the
+    // next keystroke (Neovim 0.11 pulls but has no refresh support, so it gets pushes).
+    // `COPYDESK_DIAGNOSTICS=push` forces the push model for any client.
+    let force_push = std::env::var("COPYDESK_DIAGNOSTICS").is_ok_and(|v| v == "push");
+    ClientCaps {
+        pull_diagnostics: !force_push
+            && diagnostic_refresh
+            && text.and_then(|t| t.diagnostic.as_ref()).is_some(),
+        diagnostic_refresh,
+        configuration: ws.and_then(|w| w.configuration).unwrap_or(false),
+        work_done_progress: caps
+            .window
+            .as_ref()
+            .and_then(|w| w.work_done_progress)
+            .unwrap_or(false),
+        watched_files_registration: ws
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false),
+    }
+}
+
+fn full_report(result_id: String, items: Vec<Diagnostic>) -> FullDocumentDiagnosticReport {
+    FullDocumentDiagnosticReport {
+        result_id: Some(result_id),
+        items,
+    }
+}
+
 #[tower_lsp::async_trait]
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let encoding = convert::negotiate_encoding(&params);
         write(&self.state.encoding, encoding);
+        let caps = client_caps(&params);
+        write(&self.state.caps, caps);
         let mut roots: Vec<PathBuf> = params
             .workspace_folders
             .iter()
@@ -219,7 +592,9 @@ impl LanguageServer for Backend {
             .filter_map(|f| f.uri.to_file_path().ok())
             .collect();
         #[allow(deprecated)] // root_uri is how older clients name their single folder
-        if let Some(root) = params.root_uri.as_ref().and_then(|u| u.to_file_path().ok()) {
+        if roots.is_empty()
+            && let Some(root) = params.root_uri.as_ref().and_then(|u| u.to_file_path().ok())
+        {
             roots.push(root);
         }
         write(&self.state.roots, roots);
@@ -228,8 +603,24 @@ impl LanguageServer for Backend {
             if let Some(d) = debounce {
                 write(&self.state.debounce, d);
             }
-            write(&self.state.settings, settings);
+            write(
+                &self.state.settings,
+                EditorSettings {
+                    global: settings,
+                    folders: HashMap::new(),
+                },
+            );
         }
+        let diagnostic_provider = caps.pull_diagnostics.then(|| {
+            DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                identifier: Some("copydesk".into()),
+                inter_file_dependencies: false,
+                workspace_diagnostics: true,
+                work_done_progress_options: WorkDoneProgressOptions {
+                    work_done_progress: Some(true),
+                },
+            })
+        });
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(convert::encoding_kind(encoding)),
@@ -242,10 +633,26 @@ impl LanguageServer for Backend {
                 )),
                 code_action_provider: Some(CodeActionProviderCapability::Options(
                     CodeActionOptions {
-                        code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                        code_action_kinds: Some(vec![
+                            CodeActionKind::QUICKFIX,
+                            actions::fix_all_kind(),
+                        ]),
                         ..CodeActionOptions::default()
                     },
                 )),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                diagnostic_provider,
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: COMMANDS.iter().map(|c| c.to_string()).collect(),
+                    ..ExecuteCommandOptions::default()
+                }),
+                workspace: Some(WorkspaceServerCapabilities {
+                    workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                        supported: Some(true),
+                        change_notifications: Some(OneOf::Left(true)),
+                    }),
+                    file_operations: None,
+                }),
                 ..ServerCapabilities::default()
             },
             server_info: Some(ServerInfo {
@@ -257,9 +664,40 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: InitializedParams) {
         tracing::info!("copydesk {} ready", env!("CARGO_PKG_VERSION"));
+        let caps = read(&self.state.caps);
+        if caps.watched_files_registration {
+            // Config files, facts files (TOML too) and the workspace dictionary: a change
+            // to any of them can change every open draft's findings.
+            let watchers = ["**/*.toml", "**/.copydesk/dictionary.txt"]
+                .into_iter()
+                .map(|glob| FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(glob.into()),
+                    kind: None,
+                })
+                .collect();
+            let registration = Registration {
+                id: "copydesk-watched-files".into(),
+                method: "workspace/didChangeWatchedFiles".into(),
+                register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions {
+                    watchers,
+                })
+                .ok(),
+            };
+            if let Err(e) = self.client.register_capability(vec![registration]).await {
+                tracing::warn!("cannot watch config files: {e}");
+            }
+        }
+        if caps.configuration {
+            self.pull_settings().await;
+            self.refresh();
+        }
     }
 
     async fn shutdown(&self) -> Result<()> {
+        // Pending debounced checks see this and publish nothing; tower-lsp answers any
+        // later request with an error and stops on `exit`.
+        self.state.shutting_down.store(true, Ordering::Relaxed);
+        tracing::info!("shutting down");
         Ok(())
     }
 
@@ -301,57 +739,245 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         self.state.documents.close(&uri);
-        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        lock(&self.state.cache).remove(&uri);
+        if !self.pull_mode() {
+            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        let settings = params
-            .settings
-            .get("copydesk")
-            .cloned()
-            .unwrap_or(params.settings);
-        let (settings, debounce) = take_debounce(settings);
-        if let Some(d) = debounce {
-            write(&self.state.debounce, d);
+        if read(&self.state.caps).configuration {
+            // The notification's payload is unreliable across clients (often null):
+            // ask for the section, per folder.
+            self.pull_settings().await;
+        } else {
+            let settings = params
+                .settings
+                .get("copydesk")
+                .cloned()
+                .unwrap_or(params.settings);
+            let (settings, debounce) = take_debounce(settings);
+            if let Some(d) = debounce {
+                write(&self.state.debounce, d);
+            }
+            write(
+                &self.state.settings,
+                EditorSettings {
+                    global: settings,
+                    folders: HashMap::new(),
+                },
+            );
         }
-        write(&self.state.settings, settings);
-        self.recheck_all();
+        self.refresh();
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        tracing::debug!("{} watched files changed", params.changes.len());
+        self.refresh();
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        {
+            let mut roots = self
+                .state
+                .roots
+                .write()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            for removed in &params.event.removed {
+                if let Ok(path) = removed.uri.to_file_path() {
+                    roots.retain(|r| *r != path);
+                }
+            }
+            for added in &params.event.added {
+                if let Ok(path) = added.uri.to_file_path()
+                    && !roots.contains(&path)
+                {
+                    roots.push(path);
+                }
+            }
+        }
+        self.pull_settings().await;
+        self.refresh();
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
+        let only = params.context.only.as_ref();
+        let wants = |kind: &CodeActionKind| {
+            only.is_none_or(|kinds| {
+                kinds
+                    .iter()
+                    .any(|k| kind.as_str().starts_with(k.as_str()) || k == kind)
+            })
+        };
         let mut actions = Vec::new();
-        for diagnostic in params
-            .context
-            .diagnostics
-            .iter()
-            .filter(|d| d.source.as_deref() == Some("copydesk"))
+        if wants(&CodeActionKind::QUICKFIX) {
+            actions.extend(actions::quick_fixes(&uri, &params.context.diagnostics));
+        }
+        if wants(&actions::fix_all_kind())
+            && let Some((_, diagnostics)) = diagnostics_for(&self.client, &self.state, &uri).await
         {
-            let suggestions = diagnostic
-                .data
-                .as_ref()
-                .and_then(|d| d.get("suggestions"))
-                .and_then(|s| s.as_array())
-                .cloned()
-                .unwrap_or_default();
-            for (rank, suggestion) in suggestions.iter().filter_map(|s| s.as_str()).enumerate() {
-                let edit = TextEdit {
-                    range: diagnostic.range,
-                    new_text: suggestion.to_string(),
-                };
-                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                    title: format!("Replace with “{suggestion}”"),
-                    kind: Some(CodeActionKind::QUICKFIX),
-                    diagnostics: Some(vec![diagnostic.clone()]),
-                    edit: Some(WorkspaceEdit {
-                        changes: Some([(uri.clone(), vec![edit])].into_iter().collect()),
-                        ..WorkspaceEdit::default()
-                    }),
-                    is_preferred: Some(rank == 0),
-                    ..CodeAction::default()
-                }));
-            }
+            actions.extend(actions::fix_all(&uri, &diagnostics));
         }
         Ok(Some(actions))
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let uri = params.text_document_position_params.text_document.uri;
+        let position = params.text_document_position_params.position;
+        let Some((_, diagnostics)) = diagnostics_for(&self.client, &self.state, &uri).await else {
+            return Ok(None);
+        };
+        let here: Vec<&Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| convert::range_contains(&d.range, position))
+            .collect();
+        let Some(first) = here.first() else {
+            return Ok(None);
+        };
+        let sections: Vec<String> = here
+            .iter()
+            .map(|d| {
+                let rule = match &d.code {
+                    Some(NumberOrString::String(rule)) => rule.as_str(),
+                    _ => "copydesk",
+                };
+                let explanation = crate::checks::rule(rule)
+                    .map(|r| format!("\n\n**{}.** {}", capitalise(r.summary), r.explanation))
+                    .unwrap_or_default();
+                format!("**copydesk** `{rule}`: {}{explanation}", d.message)
+            })
+            .collect();
+        Ok(Some(Hover {
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value: sections.join("\n\n---\n\n"),
+            }),
+            range: Some(first.range),
+        }))
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let uri = params.text_document.uri;
+        let epoch = self.state.epoch.load(Ordering::Relaxed);
+        let Some((snapshot, diagnostics)) = diagnostics_for(&self.client, &self.state, &uri).await
+        else {
+            // Not open (or closed meanwhile): nothing to say about it.
+            return Ok(DocumentDiagnosticReportResult::Report(
+                DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                    related_documents: None,
+                    full_document_diagnostic_report: FullDocumentDiagnosticReport::default(),
+                }),
+            ));
+        };
+        let result_id = format!("{epoch}:{}", snapshot.generation);
+        if params.previous_result_id.as_deref() == Some(result_id.as_str()) {
+            return Ok(DocumentDiagnosticReportResult::Report(
+                DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
+                    related_documents: None,
+                    unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport {
+                        result_id,
+                    },
+                }),
+            ));
+        }
+        Ok(DocumentDiagnosticReportResult::Report(
+            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: full_report(result_id, diagnostics),
+            }),
+        ))
+    }
+
+    async fn workspace_diagnostic(
+        &self,
+        params: WorkspaceDiagnosticParams,
+    ) -> Result<WorkspaceDiagnosticReportResult> {
+        let previous: HashMap<Url, String> = params
+            .previous_result_ids
+            .into_iter()
+            .map(|p| (p.uri, p.value))
+            .collect();
+        let checked = self
+            .check_workspace(params.work_done_progress_params.work_done_token, &previous)
+            .await;
+        let items = checked
+            .into_iter()
+            .map(|(uri, result_id, diagnostics)| match diagnostics {
+                None => WorkspaceDocumentDiagnosticReport::Unchanged(
+                    WorkspaceUnchangedDocumentDiagnosticReport {
+                        uri,
+                        version: None,
+                        unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport {
+                            result_id,
+                        },
+                    },
+                ),
+                Some(diagnostics) => {
+                    WorkspaceDocumentDiagnosticReport::Full(WorkspaceFullDocumentDiagnosticReport {
+                        uri,
+                        version: None,
+                        full_document_diagnostic_report: full_report(result_id, diagnostics),
+                    })
+                }
+            })
+            .collect();
+        Ok(WorkspaceDiagnosticReportResult::Report(
+            WorkspaceDiagnosticReport { items },
+        ))
+    }
+
+    async fn execute_command(
+        &self,
+        params: ExecuteCommandParams,
+    ) -> Result<Option<serde_json::Value>> {
+        let arg = params
+            .arguments
+            .into_iter()
+            .next()
+            .unwrap_or(serde_json::Value::Null);
+        match params.command.as_str() {
+            actions::CMD_ADD_WORD => self.add_word(arg).await,
+            actions::CMD_DISABLE_IN_WORKSPACE => self.disable_in_workspace(arg).await,
+            actions::CMD_RECHECK => {
+                self.refresh();
+                Ok(None)
+            }
+            actions::CMD_CHECK_WORKSPACE => {
+                let checked = self
+                    .check_workspace(
+                        params.work_done_progress_params.work_done_token,
+                        &HashMap::new(),
+                    )
+                    .await;
+                let drafts = checked.len();
+                let findings: usize = checked
+                    .iter()
+                    .map(|(_, _, d)| d.as_ref().map_or(0, Vec::len))
+                    .sum();
+                if !self.pull_mode() {
+                    for (uri, _, diagnostics) in checked {
+                        self.client
+                            .publish_diagnostics(uri, diagnostics.unwrap_or_default(), None)
+                            .await;
+                    }
+                }
+                Ok(Some(
+                    serde_json::json!({ "drafts": drafts, "findings": findings }),
+                ))
+            }
+            other => Err(Error::invalid_params(format!("unknown command `{other}`"))),
+        }
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
