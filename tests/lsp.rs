@@ -194,3 +194,45 @@ fn undecodable_messages_get_errors_and_the_server_keeps_serving() {
     assert_eq!(client.diagnostics(URI, 1).len(), 1);
     assert_eq!(client.shutdown(), Some(0));
 }
+
+#[test]
+fn a_panic_in_a_check_becomes_one_diagnostic_and_other_documents_are_served() {
+    let mut client = LspClient::spawn_with_env(&[("COPYDESK_FAULT_INJECTION", "1")]);
+    client.initialize(json!({}));
+    let boom = "file:///tmp/copydesk-test/boom.txt";
+    client.open(boom, "plaintext", "copydesk:inject-panic was was\n");
+    let diagnostics = client.diagnostics(boom, 1);
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!(diagnostics[0]["severity"], 1);
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("failed while checking"),
+        "{diagnostics:?}"
+    );
+    client.open(URI, "plaintext", "It was was fine.\n");
+    assert_eq!(
+        client.diagnostics(URI, 1)[0]["code"],
+        "spelling.repeated-word"
+    );
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+#[test]
+fn requests_after_shutdown_are_refused_and_exit_without_shutdown_is_code_one() {
+    let mut client = LspClient::spawn();
+    client.initialize(json!({}));
+    let response = client.request("shutdown", Value::Null);
+    assert!(response.get("error").is_none());
+    let after = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}}),
+    );
+    assert_eq!(after["error"]["code"], -32600, "{after}");
+
+    let mut abrupt = LspClient::spawn();
+    abrupt.initialize(json!({}));
+    abrupt.notify("exit", Value::Null);
+    assert_eq!(abrupt.wait_exit(), Some(1));
+}

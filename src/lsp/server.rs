@@ -15,6 +15,7 @@ use super::convert;
 use super::documents::{Documents, Snapshot};
 use super::workspace::{self, EditorSettings};
 use crate::document::PositionEncoding;
+use crate::incremental::Session;
 use crate::text::Markup;
 use crate::{Context, check};
 use ropey::Rope;
@@ -68,6 +69,8 @@ struct State {
     /// the dictionary), so cached results and result ids from before are recognised.
     epoch: AtomicU64,
     cache: Mutex<HashMap<Url, Cached>>,
+    /// Per open document: what an edit leaves unchanged is not analysed again.
+    sessions: Mutex<HashMap<Url, Arc<Mutex<Session>>>>,
     /// Config warnings already shown, so that each is shown once.
     shown: Mutex<HashSet<String>>,
     shutting_down: AtomicBool,
@@ -86,8 +89,9 @@ fn write<T>(lock: &RwLock<T>, value: T) {
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    // Every critical section below is a single insert, lookup or removal: a panic cannot
-    // leave the data half-updated, so a poisoned lock is still good to use.
+    // Every critical section below is a single insert, lookup or removal, or a session's
+    // check, whose caches are keyed by the text they were computed from: a panic cannot
+    // leave the data inconsistent, so a poisoned lock is still good to use.
     mutex
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -104,6 +108,7 @@ impl Backend {
             caps: RwLock::new(ClientCaps::default()),
             epoch: AtomicU64::new(0),
             cache: Mutex::new(HashMap::new()),
+            sessions: Mutex::new(HashMap::new()),
             shown: Mutex::new(HashSet::new()),
             shutting_down: AtomicBool::new(false),
         };
@@ -422,6 +427,7 @@ async fn diagnostics_for(
         return Some((snapshot, cached.diagnostics.clone()));
     }
     let path = uri.to_file_path().ok();
+    let session = Arc::clone(lock(&state.sessions).entry(uri.clone()).or_default());
     let diagnostics = run_check(
         client,
         state,
@@ -429,6 +435,7 @@ async fn diagnostics_for(
         path,
         snapshot.text.clone(),
         snapshot.markup,
+        Some(session),
     )
     .await;
     lock(&state.cache).insert(
@@ -465,7 +472,7 @@ async fn check_file(
         }
     };
     let markup = Markup::from_path(&path);
-    Some(run_check(client, state, uri, Some(path), text, markup).await)
+    Some(run_check(client, state, uri, Some(path), text, markup, None).await)
 }
 
 /// Checks one text off the async runtime. A panic in a check becomes one error diagnostic
@@ -477,6 +484,7 @@ async fn run_check(
     path: Option<PathBuf>,
     text: String,
     markup: Markup,
+    session: Option<Arc<Mutex<Session>>>,
 ) -> Vec<Diagnostic> {
     let roots = read(&state.roots);
     let settings = read(&state.settings);
@@ -504,7 +512,10 @@ async fn run_check(
             facts: facts.as_ref(),
             published: None,
         };
-        let findings = check(&text, markup, &ctx);
+        let findings = match &session {
+            Some(session) => lock(session).check(&text, markup, &ctx),
+            None => check(&text, markup, &ctx),
+        };
         let rope = Rope::from_str(&text);
         Ok(findings
             .iter()
@@ -740,6 +751,7 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         self.state.documents.close(&uri);
         lock(&self.state.cache).remove(&uri);
+        lock(&self.state.sessions).remove(&uri);
         if !self.pull_mode() {
             self.client.publish_diagnostics(uri, Vec::new(), None).await;
         }
