@@ -1,0 +1,254 @@
+//! Claims that need a source: the cues of each kind, found in the words of a sentence
+//! that no attribution covers and no quotation holds.
+
+use super::lexicon::Lexicon;
+use super::phrases::{PhraseMatch, PhraseSet};
+use super::sentence::SentenceView;
+use crate::config::Sensitivity;
+use crate::text::TokenKind;
+use std::ops::Range;
+
+/// The kinds of claim, one rule each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ClaimKind {
+    // Ordered by priority: when one clause holds several cues, the first kind reports.
+    Weasel,
+    Contested,
+    MentalState,
+    Certainty,
+    Causal,
+    Superlative,
+    Statistic,
+}
+
+/// A cue found in a sentence.
+#[derive(Clone, Debug)]
+pub struct Claim {
+    pub kind: ClaimKind,
+    /// Word indices of the cue.
+    pub words: Range<usize>,
+    /// Word indices of the subject, for messages (`Rubio` in "Rubio knows").
+    pub subject: Option<usize>,
+}
+
+/// First- and second-person subjects: the writer's own state is not a third person's.
+const FIRST_SECOND_PERSON: &[&str] = &["i", "we", "you", "i'm", "we're", "you're", "me", "us"];
+
+/// Words that cannot be the subject right before a verb (articles, auxiliaries,
+/// prepositions, relatives): "a planned attack", "is expected", "than thought".
+const NOT_SUBJECT: &[&str] = &[
+    "a", "an", "the", "to", "not", "do", "does", "did", "don't", "doesn't", "didn't", "will",
+    "would", "can", "could", "should", "might", "may", "must", "is", "was", "were", "are", "be",
+    "been", "being", "than", "as", "of", "in", "on", "for", "with", "by", "at", "from", "and",
+    "or", "but", "that", "which", "it", "this", "there", "what", "if", "when", "because", "so",
+    "never", "ever", "well", "more", "most", "less", "had", "has", "have", "how", "why",
+    "whether", "where", "also", "who",
+];
+
+/// Adverbs that may sit between a subject and its verb: "Trump still wants".
+const SUBJECT_ADVERBS: &[&str] = &[
+    "still", "really", "also", "clearly", "obviously", "probably", "surely", "certainly",
+    "genuinely", "truly", "always", "never", "now", "only", "deeply", "secretly", "privately",
+    "desperately", "increasingly", "already",
+];
+
+/// Forms of "be" and linking verbs before a mental-state adjective: "he is disappointed".
+const LINKING: &[&str] = &[
+    "is", "was", "are", "were", "been", "'s", "seems", "seemed", "remains", "remained",
+    "became", "becomes", "appears", "appeared", "grew", "felt", "feels",
+];
+
+/// Words that keep a number from being a statistic: dates, times, pages, ages.
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+];
+const NOT_A_FIGURE_BEFORE: &[&str] = &[
+    "page", "no", "number", "chapter", "section", "article", "route", "room", "flight",
+    "highway", "interstate", "version", "episode", "season", "paragraph", "verse", "at", "since",
+    "in", "until", "by", "of", "from", "to", "around", "circa", "c",
+];
+const NOT_A_FIGURE_AFTER: &[&str] = &["o'clock", "a.m", "p.m", "a.m.", "p.m.", "years", "year", "bc", "ad"];
+const SCALE_WORDS: &[&str] = &["percent", "per", "percentage", "million", "billion", "trillion", "thousand"];
+const VAGUE_FIGURES: &[&str] = &["hundreds", "thousands", "millions", "billions", "dozens", "scores"];
+
+/// Every claim cue in the sentence among `eligible` words (not quoted, not covered).
+pub fn find(
+    view: &SentenceView,
+    lexicon: &Lexicon,
+    eligible: &[bool],
+    sensitivity: Sensitivity,
+) -> Vec<Claim> {
+    let words = view.lower_refs();
+    let mut claims = Vec::new();
+    let phrases = |set: &PhraseSet, kind: ClaimKind, claims: &mut Vec<Claim>| {
+        for PhraseMatch { start, end } in set.find_all(&words) {
+            if (start..end).all(|i| eligible[i]) {
+                claims.push(Claim {
+                    kind,
+                    words: start..end,
+                    subject: None,
+                });
+            }
+        }
+    };
+    phrases(&lexicon.weasel, ClaimKind::Weasel, &mut claims);
+    phrases(&lexicon.contested, ClaimKind::Contested, &mut claims);
+    certainty(view, lexicon, eligible, &words, &mut claims);
+    mental_states(view, lexicon, eligible, &mut claims);
+    if sensitivity >= Sensitivity::Normal {
+        phrases(&lexicon.causal, ClaimKind::Causal, &mut claims);
+        phrases(&lexicon.superlatives, ClaimKind::Superlative, &mut claims);
+        statistics(view, eligible, &mut claims);
+    }
+    for (i, word) in words.iter().enumerate() {
+        // Compounds in -backed ("CIA-backed coup", "Kremlin-backed separatists") assert who
+        // stands behind whom.
+        if eligible[i] && word.ends_with("-backed") {
+            claims.push(Claim {
+                kind: ClaimKind::Contested,
+                words: i..i + 1,
+                subject: None,
+            });
+        }
+    }
+    claims
+}
+
+fn certainty(
+    view: &SentenceView,
+    lexicon: &Lexicon,
+    eligible: &[bool],
+    words: &[&str],
+    claims: &mut Vec<Claim>,
+) {
+    for PhraseMatch { start, end } in lexicon.certainty.find_all(words) {
+        if !(start..end).all(|i| eligible[i]) {
+            continue;
+        }
+        // "We will never forget" is the speaker's own resolve, not a prediction.
+        let subject = start.checked_sub(1).map(|s| view.word(s));
+        if subject.is_some_and(|s| FIRST_SECOND_PERSON.contains(&s)) {
+            continue;
+        }
+        claims.push(Claim {
+            kind: ClaimKind::Certainty,
+            words: start..end,
+            subject: None,
+        });
+    }
+}
+
+/// "Rubio knows", "Trump hoped", ", knowing that", "he is disappointed".
+fn mental_states(view: &SentenceView, lexicon: &Lexicon, eligible: &[bool], claims: &mut Vec<Claim>) {
+    for i in 0..view.words.len() {
+        if !eligible[i] {
+            continue;
+        }
+        let word = view.word(i);
+        if in_conditional(view, i) {
+            continue;
+        }
+        if lexicon.mental_verbs.contains(word) {
+            if word.ends_with("ing") {
+                // A participle opening a clause takes the sentence's subject: ", knowing that".
+                let opens_clause = i > 0 && view.words[i - 1].clause != view.words[i].clause;
+                if opens_clause {
+                    claims.push(Claim {
+                        kind: ClaimKind::MentalState,
+                        words: i..i + 1,
+                        subject: None,
+                    });
+                }
+                continue;
+            }
+            if let Some(subject) = third_person_subject(view, i) {
+                claims.push(Claim {
+                    kind: ClaimKind::MentalState,
+                    words: subject..i + 1,
+                    subject: Some(subject),
+                });
+            }
+        } else if lexicon.mental_adjectives.contains(word) {
+            let mut link = i;
+            while link > 0
+                && (SUBJECT_ADVERBS.contains(&view.word(link - 1))
+                    || matches!(view.word(link - 1), "very" | "so" | "not" | "too"))
+            {
+                link -= 1;
+            }
+            if link == 0 || !LINKING.contains(&view.word(link - 1)) {
+                continue;
+            }
+            if let Some(subject) = third_person_subject(view, link - 1) {
+                claims.push(Claim {
+                    kind: ClaimKind::MentalState,
+                    words: subject..i + 1,
+                    subject: Some(subject),
+                });
+            }
+        }
+    }
+}
+
+/// The subject right before the verb at `verb` (adverbs skipped), if it is a third person.
+fn third_person_subject(view: &SentenceView, verb: usize) -> Option<usize> {
+    let mut s = verb.checked_sub(1)?;
+    while SUBJECT_ADVERBS.contains(&view.word(s)) {
+        s = s.checked_sub(1)?;
+    }
+    let word = view.word(s);
+    let w = &view.words[s];
+    if w.quoted || w.clause != view.words[verb].clause || w.kind != TokenKind::Word {
+        return None;
+    }
+    if FIRST_SECOND_PERSON.contains(&word) || NOT_SUBJECT.contains(&word) {
+        return None;
+    }
+    Some(s)
+}
+
+/// Whether word `i` sits in an "if" or "unless" clause: a hypothetical asserts nothing.
+fn in_conditional(view: &SentenceView, i: usize) -> bool {
+    let clause = view.clause_of(i);
+    view.lower[clause.start..i]
+        .iter()
+        .any(|w| matches!(w.as_str(), "if" | "unless" | "whether"))
+}
+
+/// Figures: percentages, amounts with a scale word, counts of ten or more that are not
+/// dates, times, ages or page numbers, and vague figures ("thousands of").
+fn statistics(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
+    for (i, word) in view.words.iter().enumerate() {
+        if !eligible[i] {
+            continue;
+        }
+        let lower = view.word(i);
+        let next = view.word(i + 1);
+        let previous = i.checked_sub(1).map_or("", |p| view.word(p));
+        let figure = match word.kind {
+            TokenKind::Number => {
+                let value: f64 = lower.replace(',', "").trim_end_matches('%').parse().unwrap_or(0.0);
+                let year_like = lower.len() == 4 && (1000.0..=2100.0).contains(&value);
+                lower.ends_with('%')
+                    || SCALE_WORDS.contains(&next)
+                    || (value >= 10.0
+                        && !year_like
+                        && !MONTHS.contains(&previous)
+                        && !MONTHS.contains(&next)
+                        && !NOT_A_FIGURE_BEFORE.contains(&previous)
+                        && !NOT_A_FIGURE_AFTER.contains(&next))
+            }
+            TokenKind::Word => VAGUE_FIGURES.contains(&lower) && next == "of",
+            _ => false,
+        };
+        if figure {
+            claims.push(Claim {
+                kind: ClaimKind::Statistic,
+                words: i..i + 1,
+                subject: None,
+            });
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! A sentence as the attribution rules see it: its words in lower case, which of them are
+//! inside a quoted statement, which clause each belongs to, and which start a name.
+
+use crate::text::tokens::{TokenKind, is_apostrophe};
+use crate::text::{Analysis, Quote};
+use std::ops::Range;
+
+/// One word of a sentence.
+#[derive(Clone, Debug)]
+pub struct Word {
+    /// Byte span in the draft.
+    pub span: Range<usize>,
+    pub kind: TokenKind,
+    /// Starts with a capital letter.
+    pub capitalised: bool,
+    /// Inside a quoted statement (not a scare-quoted term).
+    pub quoted: bool,
+    /// Part of a name candidate (person, title, organisation), from the shared analysis.
+    pub name: bool,
+    /// Clause number within the sentence: clauses are separated by , ; : ( ) and dashes.
+    pub clause: usize,
+}
+
+/// The words of one sentence, with a lower-case copy for list lookups.
+#[derive(Debug)]
+pub struct SentenceView {
+    pub index: usize,
+    pub span: Range<usize>,
+    pub words: Vec<Word>,
+    /// Lower case, curly apostrophes made straight: `zelensky's`.
+    pub lower: Vec<String>,
+    /// Whether the sentence ends with a question mark (it asserts nothing).
+    pub question: bool,
+    /// Whether the sentence opens with a quotation mark.
+    pub opens_with_quote: bool,
+}
+
+impl SentenceView {
+    /// Builds the view of sentence `index`; `statements` are the quotations of its
+    /// paragraph that are statements (see [`super::quotes::is_statement`]).
+    pub fn new(doc: &Analysis, index: usize, statements: &[&Quote]) -> Self {
+        let sentence = &doc.sentences[index];
+        let text = doc.prose();
+        let paragraph = &doc.paragraphs[sentence.paragraph];
+        let names = &doc.names[paragraph.names.clone()];
+        let mut words = Vec::new();
+        let mut lower = Vec::new();
+        let mut clause = 0;
+        let mut previous_end = sentence.span.start;
+        let mut name_cursor = 0;
+        for token_index in sentence.tokens.clone() {
+            let token = &doc.tokens[token_index];
+            let gap = text.get(previous_end..token.span.start).unwrap_or("");
+            if !words.is_empty() && gap.chars().any(is_clause_break) {
+                clause += 1;
+            }
+            previous_end = token.span.end;
+            let word_text = text.get(token.span.clone()).unwrap_or("");
+            while name_cursor < names.len() && names[name_cursor].tokens.end <= token_index {
+                name_cursor += 1;
+            }
+            let name = names
+                .get(name_cursor)
+                .is_some_and(|n| n.tokens.contains(&token_index));
+            let quoted = statements
+                .iter()
+                .any(|q| q.inner.start <= token.span.start && token.span.end <= q.inner.end);
+            words.push(Word {
+                span: token.span.clone(),
+                kind: token.kind,
+                capitalised: word_text.chars().next().is_some_and(char::is_uppercase),
+                quoted,
+                name,
+                clause,
+            });
+            lower.push(normalise(word_text));
+        }
+        let sentence_text = text.get(sentence.span.clone()).unwrap_or("");
+        let trimmed = sentence_text.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '”' | '"' | '’' | '\'' | ')')
+        });
+        Self {
+            index,
+            span: sentence.span.clone(),
+            words,
+            lower,
+            question: trimmed.ends_with('?'),
+            opens_with_quote: sentence_text.starts_with(['“', '"', '‘', '\'']),
+        }
+    }
+
+    /// The lower-case words as string slices, for phrase matching.
+    pub fn lower_refs(&self) -> Vec<&str> {
+        self.lower.iter().map(String::as_str).collect()
+    }
+
+    pub fn word(&self, index: usize) -> &str {
+        self.lower.get(index).map_or("", String::as_str)
+    }
+
+    /// Word indices of the clause holding word `index`.
+    pub fn clause_of(&self, index: usize) -> Range<usize> {
+        let Some(clause) = self.words.get(index).map(|w| w.clause) else {
+            return index..index;
+        };
+        let start = self.words[..index]
+            .iter()
+            .rposition(|w| w.clause != clause)
+            .map_or(0, |p| p + 1);
+        let end = self.words[index..]
+            .iter()
+            .position(|w| w.clause != clause)
+            .map_or(self.words.len(), |p| index + p);
+        start..end
+    }
+
+    /// Byte span from the start of word `start` to the end of word `end - 1`.
+    pub fn byte_span(&self, words: Range<usize>) -> Range<usize> {
+        match (self.words.get(words.start), self.words.get(words.end.saturating_sub(1))) {
+            (Some(first), Some(last)) if words.start < words.end => first.span.start..last.span.end,
+            _ => self.span.clone(),
+        }
+    }
+}
+
+/// Punctuation that separates clauses.
+fn is_clause_break(ch: char) -> bool {
+    matches!(ch, ',' | ';' | ':' | '(' | ')' | '—' | '–')
+}
+
+/// Lower case, with curly apostrophes straightened so lists need one spelling.
+fn normalise(word: &str) -> String {
+    word.chars()
+        .map(|c| if is_apostrophe(c) { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
