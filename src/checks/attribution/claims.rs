@@ -16,6 +16,8 @@ pub enum ClaimKind {
     Contested,
     MentalState,
     Certainty,
+    /// The writer vouching with their own belief ("we believe"): reported as certainty.
+    Hedge,
     Causal,
     Superlative,
     Statistic,
@@ -64,14 +66,16 @@ const MONTHS: &[&str] = &[
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec",
 ];
-const NOT_A_FIGURE_BEFORE: &[&str] = &[
-    "page", "no", "number", "chapter", "section", "article", "route", "room", "flight",
-    "highway", "interstate", "version", "episode", "season", "paragraph", "verse", "at", "since",
-    "in", "until", "by", "of", "from", "to", "around", "circa", "c",
-];
 const NOT_A_FIGURE_AFTER: &[&str] = &["o'clock", "a.m", "p.m", "a.m.", "p.m.", "years", "year", "bc", "ad"];
-const SCALE_WORDS: &[&str] = &["percent", "per", "percentage", "million", "billion", "trillion", "thousand"];
-const VAGUE_FIGURES: &[&str] = &["hundreds", "thousands", "millions", "billions", "dozens", "scores"];
+/// `percent` and friends first; from index 3 on, the scale words that make "two billion".
+const SCALE_WORDS: &[&str] = &["percent", "per", "percentage", "million", "billion", "trillion"];
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
+    "hundreds", "tens", "dozens",
+];
+/// Words before a number that make it an estimate.
+const APPROXIMATIONS: &[&str] = &["over", "nearly", "almost", "approximately", "estimated", "some"];
+const APPROXIMATIONS_TWO: &[&str] = &["more than", "at least", "up to", "as many", "fewer than", "less than"];
 
 /// Every claim cue in the sentence among `eligible` words (not quoted, not covered).
 pub fn find(
@@ -95,12 +99,15 @@ pub fn find(
     };
     phrases(&lexicon.weasel, ClaimKind::Weasel, &mut claims);
     phrases(&lexicon.contested, ClaimKind::Contested, &mut claims);
+    phrases(&lexicon.hedges, ClaimKind::Hedge, &mut claims);
     certainty(view, lexicon, eligible, &words, &mut claims);
     mental_states(view, lexicon, eligible, &mut claims);
     if sensitivity >= Sensitivity::Normal {
         phrases(&lexicon.causal, ClaimKind::Causal, &mut claims);
         phrases(&lexicon.superlatives, ClaimKind::Superlative, &mut claims);
-        statistics(view, eligible, &mut claims);
+        statistics(view, lexicon, eligible, &mut claims);
+        consequences(view, lexicon, eligible, &mut claims);
+        superlative_forms(view, lexicon, eligible, &mut claims);
     }
     for (i, word) in words.iter().enumerate() {
         // Compounds in -backed ("CIA-backed coup", "Kremlin-backed separatists") assert who
@@ -217,9 +224,11 @@ fn in_conditional(view: &SentenceView, i: usize) -> bool {
         .any(|w| matches!(w.as_str(), "if" | "unless" | "whether"))
 }
 
-/// Figures: percentages, amounts with a scale word, counts of ten or more that are not
-/// dates, times, ages or page numbers, and vague figures ("thousands of").
-fn statistics(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
+/// Figures: percentages, amounts with a scale word ("two billion", "$4 million"), and
+/// counts of ten or more that are estimates ("more than 230", "at least 107") or counts of
+/// people and casualties ("230 wounded"). Dates, times, ages, scores and numbers inside
+/// names ("Building 31") are left alone.
+fn statistics(view: &SentenceView, lexicon: &Lexicon, eligible: &[bool], claims: &mut Vec<Claim>) {
     for (i, word) in view.words.iter().enumerate() {
         if !eligible[i] {
             continue;
@@ -227,25 +236,80 @@ fn statistics(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
         let lower = view.word(i);
         let next = view.word(i + 1);
         let previous = i.checked_sub(1).map_or("", |p| view.word(p));
+        let before_previous = i.checked_sub(2).map_or("", |p| view.word(p));
+        let in_name = i > 0 && view.words[i - 1].capitalised && view.words[i - 1].name;
         let figure = match word.kind {
             TokenKind::Number => {
-                let value: f64 = lower.replace(',', "").trim_end_matches('%').parse().unwrap_or(0.0);
+                let value: f64 = lower
+                    .replace(',', "")
+                    .trim_end_matches('%')
+                    .parse()
+                    .unwrap_or(0.0);
                 let year_like = lower.len() == 4 && (1000.0..=2100.0).contains(&value);
+                let estimate = APPROXIMATIONS.contains(&previous)
+                    || APPROXIMATIONS_TWO.contains(&[before_previous, previous].join(" ").as_str());
+                let counted = (i + 1..(i + 4).min(view.words.len()))
+                    .any(|j| lexicon.count_nouns.contains(view.word(j)));
                 lower.ends_with('%')
                     || SCALE_WORDS.contains(&next)
                     || (value >= 10.0
                         && !year_like
+                        && !in_name
                         && !MONTHS.contains(&previous)
                         && !MONTHS.contains(&next)
-                        && !NOT_A_FIGURE_BEFORE.contains(&previous)
-                        && !NOT_A_FIGURE_AFTER.contains(&next))
+                        && !NOT_A_FIGURE_AFTER.contains(&next)
+                        && (estimate || counted))
             }
-            TokenKind::Word => VAGUE_FIGURES.contains(&lower) && next == "of",
+            TokenKind::Word => SCALE_WORDS[3..].contains(&next) && NUMBER_WORDS.contains(&lower),
             _ => false,
         };
         if figure {
             claims.push(Claim {
                 kind: ClaimKind::Statistic,
+                words: i..i + 1,
+                subject: None,
+            });
+        }
+    }
+}
+
+/// A consequence clause: ", leaving them only two weeks", ", forcing the team to ...".
+fn consequences(view: &SentenceView, lexicon: &Lexicon, eligible: &[bool], claims: &mut Vec<Claim>) {
+    for i in 1..view.words.len() {
+        let opens_clause = view.words[i - 1].clause != view.words[i].clause;
+        if eligible[i] && opens_clause && lexicon.consequence_participles.contains(view.word(i)) {
+            claims.push(Claim {
+                kind: ClaimKind::Causal,
+                words: i..i + 1,
+                subject: None,
+            });
+        }
+    }
+}
+
+/// Superlatives by form ("the greatest pride", "Europe's oldest") and records ("the first
+/// ... since 1958").
+fn superlative_forms(view: &SentenceView, lexicon: &Lexicon, eligible: &[bool], claims: &mut Vec<Claim>) {
+    const RECORD_REACH: usize = 8;
+    for i in 1..view.words.len() {
+        if !eligible[i] {
+            continue;
+        }
+        let word = view.word(i);
+        let previous = view.word(i - 1);
+        let determined = previous == "the" || previous.ends_with("'s") || previous == "its";
+        let by_form = determined
+            && word.len() >= 5
+            && word.ends_with("est")
+            && view.words[i].kind == TokenKind::Word
+            && !view.words[i].capitalised
+            && !lexicon.not_superlatives.contains(word);
+        let record = determined
+            && word == "first"
+            && (i + 1..(i + RECORD_REACH).min(view.words.len())).any(|j| view.word(j) == "since");
+        if by_form || record {
+            claims.push(Claim {
+                kind: ClaimKind::Superlative,
                 words: i..i + 1,
                 subject: None,
             });

@@ -19,6 +19,10 @@ pub struct Lexicon {
     pub contested: PhraseSet,
     pub opinion: PhraseSet,
     pub comment_participles: HashSet<&'static str>,
+    pub count_nouns: HashSet<&'static str>,
+    pub hedges: PhraseSet,
+    pub consequence_participles: HashSet<&'static str>,
+    pub not_superlatives: HashSet<&'static str>,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
@@ -42,4 +46,11 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
         "../../data/attribution/comment_participles.txt"
     ))
     .collect(),
+    count_nouns: lines(include_str!("../../data/attribution/count_nouns.txt")).collect(),
+    hedges: PhraseSet::from_lines(lines(include_str!("../../data/attribution/hedges.txt"))),
+    consequence_participles: lines(include_str!(
+        "../../data/attribution/consequence_participles.txt"
+    ))
+    .collect(),
+    not_superlatives: lines(include_str!("../../data/attribution/not_superlatives.txt")).collect(),
 });

@@ -125,12 +125,22 @@ fn coverage(view: &SentenceView, sources: &[Source], lexicon: &Lexicon) -> Vec<b
 /// outside quotations.
 fn is_opinion(view: &SentenceView, lexicon: &Lexicon) -> bool {
     let words = view.lower_refs();
-    lexicon
-        .opinion
-        .find_all(&words)
-        .iter()
-        .any(|m| (m.start..m.end).all(|i| !view.words[i].quoted))
+    lexicon.opinion.find_all(&words).iter().any(|m| {
+        let clause = view.clause_of(m.start);
+        // "before the conflict itself should cease": a modal in a subordinate clause is
+        // not the writer recommending anything.
+        let subordinate = view.lower[clause.start..m.start]
+            .iter()
+            .any(|w| SUBORDINATORS.contains(&w.as_str()));
+        !subordinate && (m.start..m.end).all(|i| !view.words[i].quoted)
+    })
 }
+
+/// Conjunctions that open a subordinate clause.
+const SUBORDINATORS: &[&str] = &[
+    "that", "if", "before", "after", "until", "unless", "lest", "whether", "when", "while",
+    "though", "although", "because", "since",
+];
 
 /// One finding per clause: the most specific kind wins when a clause has several cues.
 fn to_findings(doc: &Analysis, view: &SentenceView, mut found: Vec<Claim>) -> Vec<Finding> {

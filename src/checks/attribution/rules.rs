@@ -127,7 +127,7 @@ pub fn rule_for(kind: ClaimKind) -> &'static Rule {
         ClaimKind::Causal => &CAUSAL,
         ClaimKind::Superlative => &SUPERLATIVE,
         ClaimKind::Statistic => &STATISTIC,
-        ClaimKind::Certainty => &CERTAINTY,
+        ClaimKind::Certainty | ClaimKind::Hedge => &CERTAINTY,
         ClaimKind::Contested => &CONTESTED,
         ClaimKind::Weasel => &WEASEL,
     }
@@ -156,6 +156,9 @@ pub fn message(kind: ClaimKind, cue: &str, subject: Option<&str>) -> String {
         ),
         ClaimKind::Certainty => format!(
             "\"{cue}\" states a prediction as certain: attribute it, e.g. '..., diplomats warned,' or hedge it"
+        ),
+        ClaimKind::Hedge => format!(
+            "\"{cue}\" vouches for a claim with the writer's own belief, which is not a source: say who established it, e.g. '..., the Pentagon said.'"
         ),
         ClaimKind::Contested => format!(
             "\"{cue}\" is an accusation or loaded characterisation stated as fact: attribute it to those who make it, e.g. 'what the Kremlin calls ...'"

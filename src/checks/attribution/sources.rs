@@ -33,6 +33,12 @@ const SKIPPABLE: &[&str] = &[
     "for", "and", "to",
 ];
 
+/// Words that make a plural refer back to a source already named: "the researchers".
+const DETERMINERS: &[&str] = &["the", "these", "those", "its", "their", "his", "her", "our"];
+
+/// Relative pronouns: the source is their antecedent ("some who say", "Lavrov, who ...").
+const RELATIVES: &[&str] = &["who", "which", "that"];
+
 /// How far back a subject may be (words), and how many clause breaks the search may
 /// cross: "Lavrov, who met Rubio on Thursday, said" crosses two.
 const BACK_WINDOW: usize = 10;
@@ -86,7 +92,15 @@ fn source_kind(view: &SentenceView, lexicon: &Lexicon, index: usize) -> Option<S
     }
     let lower = view.word(index);
     if lexicon.weasel_subjects.contains(lower) {
-        return Some(SourceKind::Weasel);
+        // "the researchers", "these critics" point back to a source named before.
+        let determined = index
+            .checked_sub(1)
+            .is_some_and(|p| DETERMINERS.contains(&view.word(p)) || view.word(p).ends_with("'s"));
+        return Some(if determined {
+            SourceKind::Named
+        } else {
+            SourceKind::Weasel
+        });
     }
     let named = word.name && !(index == 0 && !word.capitalised);
     if named || lexicon.source_nouns.contains(lower) || is_possessive_name(view, index) {
@@ -101,10 +115,27 @@ fn is_possessive_name(view: &SentenceView, index: usize) -> bool {
 }
 
 fn subject_before(view: &SentenceView, lexicon: &Lexicon, verb: usize) -> Option<Attribution> {
+    // A participle opening a clause (", saying ...", ", adding ...") takes the subject of
+    // the sentence, however far back it is.
+    let participle = view.word(verb).ends_with("ing")
+        && verb > 0
+        && view.words[verb - 1].clause != view.words[verb].clause;
+    if participle {
+        return (0..verb)
+            .take_while(|&j| !view.words[j].quoted)
+            .find_map(|j| source_kind(view, lexicon, j).map(|kind| (j, kind)))
+            .map(|(j, kind)| Attribution {
+                verb,
+                source: j..j + 1,
+                weasel: kind == SourceKind::Weasel,
+            });
+    }
     let mut crossings = 0;
     let mut clause = view.words[verb].clause;
     let lowest = verb.saturating_sub(BACK_WINDOW);
-    for j in (lowest..verb).rev() {
+    let mut j = verb;
+    while j > lowest {
+        j -= 1;
         let word = &view.words[j];
         if word.quoted {
             return None;
@@ -115,6 +146,17 @@ fn subject_before(view: &SentenceView, lexicon: &Lexicon, verb: usize) -> Option
             if crossings > MAX_CLAUSE_CROSSINGS {
                 return None;
             }
+        }
+        if RELATIVES.contains(&view.word(j)) {
+            // The antecedent right before the relative decides: "some who say" is a weasel.
+            if let Some(kind) = j.checked_sub(1).and_then(|a| source_kind(view, lexicon, a)) {
+                return Some(Attribution {
+                    verb,
+                    source: j - 1..j,
+                    weasel: kind == SourceKind::Weasel,
+                });
+            }
+            continue;
         }
         if let Some(kind) = source_kind(view, lexicon, j) {
             return Some(Attribution {
