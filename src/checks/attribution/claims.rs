@@ -106,8 +106,9 @@ pub fn find(
         phrases(&lexicon.causal, ClaimKind::Causal, &mut claims);
         phrases(&lexicon.superlatives, ClaimKind::Superlative, &mut claims);
         statistics(view, lexicon, eligible, &mut claims);
+        phrases(&lexicon.figures, ClaimKind::Statistic, &mut claims);
         consequences(view, lexicon, eligible, &mut claims);
-        superlative_forms(view, lexicon, eligible, &mut claims);
+        superlative_forms(view, lexicon, eligible, sensitivity == Sensitivity::Strict, &mut claims);
     }
     for (i, word) in words.iter().enumerate() {
         // Compounds in -backed ("CIA-backed coup", "Kremlin-backed separatists") assert who
@@ -120,8 +121,18 @@ pub fn find(
             });
         }
     }
+    // "can lead to", "could cause": a possibility is not asserted (the guide counts it as
+    // opinion).
+    claims.retain(|c| {
+        !matches!(c.kind, ClaimKind::Causal | ClaimKind::Certainty)
+            || c.words.start == 0
+            || !POSSIBILITY.contains(&view.word(c.words.start - 1))
+    });
     claims
 }
+
+/// Modals of possibility.
+const POSSIBILITY: &[&str] = &["can", "could", "may", "might"];
 
 fn certainty(
     view: &SentenceView,
@@ -249,7 +260,7 @@ fn statistics(view: &SentenceView, lexicon: &Lexicon, eligible: &[bool], claims:
                 let estimate = APPROXIMATIONS.contains(&previous)
                     || APPROXIMATIONS_TWO.contains(&[before_previous, previous].join(" ").as_str());
                 let counted = (i + 1..(i + 4).min(view.words.len()))
-                    .any(|j| lexicon.count_nouns.contains(view.word(j)));
+                    .any(|j| lexicon.count_nouns.contains(view.word(j)) || is_rate(view, j));
                 lower.ends_with('%')
                     || SCALE_WORDS.contains(&next)
                     || (value >= 10.0
@@ -289,8 +300,14 @@ fn consequences(view: &SentenceView, lexicon: &Lexicon, eligible: &[bool], claim
 
 /// Superlatives by form ("the greatest pride", "Europe's oldest") and records ("the first
 /// ... since 1958").
-fn superlative_forms(view: &SentenceView, lexicon: &Lexicon, eligible: &[bool], claims: &mut Vec<Claim>) {
-    const RECORD_REACH: usize = 8;
+fn superlative_forms(
+    view: &SentenceView,
+    lexicon: &Lexicon,
+    eligible: &[bool],
+    strict: bool,
+    claims: &mut Vec<Claim>,
+) {
+    const RECORD_REACH: usize = 12;
     for i in 1..view.words.len() {
         if !eligible[i] {
             continue;
@@ -303,7 +320,8 @@ fn superlative_forms(view: &SentenceView, lexicon: &Lexicon, eligible: &[bool], 
             && word.ends_with("est")
             && view.words[i].kind == TokenKind::Word
             && !view.words[i].capitalised
-            && !lexicon.not_superlatives.contains(word);
+            && !lexicon.not_superlatives.contains(word)
+            && (strict || !lexicon.evaluative_superlatives.contains(word));
         let record = determined
             && word == "first"
             && (i + 1..(i + RECORD_REACH).min(view.words.len())).any(|j| view.word(j) == "since");
@@ -315,4 +333,10 @@ fn superlative_forms(view: &SentenceView, lexicon: &Lexicon, eligible: &[bool], 
             });
         }
     }
+}
+
+/// "a year", "per day", "each week": a number with a rate is a statistic.
+fn is_rate(view: &SentenceView, at: usize) -> bool {
+    matches!(view.word(at), "a" | "per" | "each" | "every")
+        && matches!(view.word(at + 1), "year" | "day" | "week" | "month" | "hour")
 }

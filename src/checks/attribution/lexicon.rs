@@ -23,6 +23,8 @@ pub struct Lexicon {
     pub hedges: PhraseSet,
     pub consequence_participles: HashSet<&'static str>,
     pub not_superlatives: HashSet<&'static str>,
+    pub evaluative_superlatives: HashSet<&'static str>,
+    pub figures: PhraseSet,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
@@ -53,4 +55,9 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     ))
     .collect(),
     not_superlatives: lines(include_str!("../../data/attribution/not_superlatives.txt")).collect(),
+    figures: PhraseSet::from_lines(lines(include_str!("../../data/attribution/figures.txt"))),
+    evaluative_superlatives: lines(include_str!(
+        "../../data/attribution/evaluative_superlatives.txt"
+    ))
+    .collect(),
 });

@@ -103,10 +103,33 @@ fn source_kind(view: &SentenceView, lexicon: &Lexicon, index: usize) -> Option<S
         });
     }
     let named = word.name && !(index == 0 && !word.capitalised);
-    if named || lexicon.source_nouns.contains(lower) || is_possessive_name(view, index) {
+    if named || is_possessive_name(view, index) {
         return Some(SourceKind::Named);
     }
+    if lexicon.source_nouns.contains(lower) {
+        return Some(if is_indefinite(view, index) {
+            SourceKind::Weasel
+        } else {
+            SourceKind::Named
+        });
+    }
     None
+}
+
+/// "a new study", "an official": a source noun with an indefinite article and no name
+/// between names no one ("a State Department official" names a department).
+fn is_indefinite(view: &SentenceView, index: usize) -> bool {
+    const INDEFINITE: &[&str] = &["a", "an", "one", "some", "several", "another"];
+    let lowest = index.saturating_sub(3);
+    for j in (lowest..index).rev() {
+        if view.words[j].capitalised || view.words[j].clause != view.words[index].clause {
+            return false;
+        }
+        if INDEFINITE.contains(&view.word(j)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// `Russia's` in "Russia's Foreign Ministry said" even when the name finder stopped at it.
@@ -159,6 +182,11 @@ fn subject_before(view: &SentenceView, lexicon: &Lexicon, verb: usize) -> Option
             continue;
         }
         if let Some(kind) = source_kind(view, lexicon, j) {
+            // "officials have not said why": nothing is attributed, and nothing gestured at.
+            let negated = view.lower[j..verb].iter().any(|w| matches!(w.as_str(), "not" | "never" | "n't"));
+            if negated && kind == SourceKind::Weasel {
+                return None;
+            }
             return Some(Attribution {
                 verb,
                 source: j..j + 1,
