@@ -16,6 +16,8 @@ mod quotes;
 mod rules;
 mod sentence;
 mod sources;
+#[cfg(test)]
+mod tests;
 
 use super::{Check, Context, Rule};
 use crate::config::Sensitivity;

@@ -122,11 +122,11 @@ fn is_indefinite(view: &SentenceView, index: usize) -> bool {
     const INDEFINITE: &[&str] = &["a", "an", "one", "some", "several", "another"];
     let lowest = index.saturating_sub(3);
     for j in (lowest..index).rev() {
-        if view.words[j].capitalised || view.words[j].clause != view.words[index].clause {
-            return false;
-        }
         if INDEFINITE.contains(&view.word(j)) {
             return true;
+        }
+        if view.words[j].capitalised || view.words[j].clause != view.words[index].clause {
+            return false;
         }
     }
     false
