@@ -8,7 +8,9 @@ use copydesk::eval::attribution::{Report, evaluate};
 use std::path::Path;
 
 fn corpus(name: &str) -> Report {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus").join(name);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus")
+        .join(name);
     match evaluate(&dir, Sensitivity::Normal) {
         Ok(report) => report,
         Err(e) => panic!("cannot evaluate {name}: {e}"),
@@ -30,7 +32,12 @@ fn claims_dev_precision_and_recall_hold() {
     assert_eq!(report.checks.flagged_spans, 90);
     assert_floor("claims-dev", "precision", report.checks.precision(), 0.85);
     assert_floor("claims-dev", "recall", report.checks.recall(), 0.62);
-    assert_floor("claims-dev", "weasel recall", report.checks.label_recall("weasel"), 0.70);
+    assert_floor(
+        "claims-dev",
+        "weasel recall",
+        report.checks.label_recall("weasel"),
+        0.70,
+    );
 }
 
 #[test]

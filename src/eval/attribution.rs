@@ -55,7 +55,14 @@ impl From<SensitivityArg> for Sensitivity {
 /// Labels that should draw a finding.
 pub const FLAGGED: &[&str] = &["unattributed", "weasel", "orphan-quote"];
 /// Every label of the guide.
-pub const LABELS: &[&str] = &["attributed", "unattributed", "weasel", "orphan-quote", "opinion", "plain"];
+pub const LABELS: &[&str] = &[
+    "attributed",
+    "unattributed",
+    "weasel",
+    "orphan-quote",
+    "opinion",
+    "plain",
+];
 
 #[derive(Debug, Deserialize)]
 struct LabelFile {
@@ -158,7 +165,10 @@ pub fn evaluate(dir: &Path, sensitivity: Sensitivity) -> Result<Report, String> 
         .collect();
     drafts.sort();
     if drafts.is_empty() {
-        return Err(format!("{}: no NAME.txt with NAME.labels.toml", dir.display()));
+        return Err(format!(
+            "{}: no NAME.txt with NAME.labels.toml",
+            dir.display()
+        ));
     }
     let config = Config {
         sensitivity,
@@ -178,7 +188,8 @@ pub fn evaluate(dir: &Path, sensitivity: Sensitivity) -> Result<Report, String> 
             .and_then(|s| s.to_str())
             .unwrap_or("?")
             .to_string();
-        let text = std::fs::read_to_string(draft).map_err(|e| format!("{}: {e}", draft.display()))?;
+        let text =
+            std::fs::read_to_string(draft).map_err(|e| format!("{}: {e}", draft.display()))?;
         let labels_path = draft.with_extension("labels.toml");
         let labels_text = std::fs::read_to_string(&labels_path)
             .map_err(|e| format!("{}: {e}", labels_path.display()))?;
@@ -242,7 +253,13 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-fn score(score: &mut Score, file: &str, text: &str, spans: &[Span], findings: &[(String, Range<usize>)]) {
+fn score(
+    score: &mut Score,
+    file: &str,
+    text: &str,
+    spans: &[Span],
+    findings: &[(String, Range<usize>)],
+) {
     for span in spans.iter().filter(|s| FLAGGED.contains(&s.label.as_str())) {
         let found = findings.iter().any(|(_, r)| overlaps(r, &span.range));
         score.flagged_spans += 1;
@@ -305,8 +322,20 @@ pub fn render(report: &Report, corpus: &Path, sensitivity: Sensitivity, details:
         .collect();
     let _ = writeln!(out, "labels: {}\n", labels.join(" "));
     let _ = writeln!(out, "{:<28} {:>10} {:>10}", "", "checks", "weasel-list");
-    let _ = writeln!(out, "{:<28} {:>10.3} {:>10.3}", "precision (flagged labels)", c.precision(), b.precision());
-    let _ = writeln!(out, "{:<28} {:>10.3} {:>10.3}", "recall (flagged labels)", c.recall(), b.recall());
+    let _ = writeln!(
+        out,
+        "{:<28} {:>10.3} {:>10.3}",
+        "precision (flagged labels)",
+        c.precision(),
+        b.precision()
+    );
+    let _ = writeln!(
+        out,
+        "{:<28} {:>10.3} {:>10.3}",
+        "recall (flagged labels)",
+        c.recall(),
+        b.recall()
+    );
     let _ = writeln!(
         out,
         "{:<28} {:>10} {:>10}",
@@ -325,11 +354,18 @@ pub fn render(report: &Report, corpus: &Path, sensitivity: Sensitivity, details:
             format!("{:.3} ({bf})", ratio(bf, n))
         );
     }
-    let _ = writeln!(out, "\nper rule (findings on labelled text, hits, precision):");
+    let _ = writeln!(
+        out,
+        "\nper rule (findings on labelled text, hits, precision):"
+    );
     for (rule, (n, h)) in &c.by_rule {
         let _ = writeln!(out, "  {rule:<28} {n:>4} {h:>4} {:>7.3}", ratio(*h, *n));
     }
-    let alarms: Vec<String> = c.false_alarms_on.iter().map(|(l, n)| format!("{l}={n}")).collect();
+    let alarms: Vec<String> = c
+        .false_alarms_on
+        .iter()
+        .map(|(l, n)| format!("{l}={n}"))
+        .collect();
     let _ = writeln!(out, "false alarms by label: {}", alarms.join(" "));
     if details {
         let _ = writeln!(out, "\nmisses ({}):", c.misses.len());

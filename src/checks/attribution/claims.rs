@@ -43,39 +43,100 @@ const NOT_SUBJECT: &[&str] = &[
     "would", "can", "could", "should", "might", "may", "must", "is", "was", "were", "are", "be",
     "been", "being", "than", "as", "of", "in", "on", "for", "with", "by", "at", "from", "and",
     "or", "but", "that", "which", "it", "this", "there", "what", "if", "when", "because", "so",
-    "never", "ever", "well", "more", "most", "less", "had", "has", "have", "how", "why",
-    "whether", "where", "also", "who",
+    "never", "ever", "well", "more", "most", "less", "had", "has", "have", "how", "why", "whether",
+    "where", "also", "who",
 ];
 
 /// Adverbs that may sit between a subject and its verb: "Trump still wants".
 const SUBJECT_ADVERBS: &[&str] = &[
-    "still", "really", "also", "clearly", "obviously", "probably", "surely", "certainly",
-    "genuinely", "truly", "always", "never", "now", "only", "deeply", "secretly", "privately",
-    "desperately", "increasingly", "already",
+    "still",
+    "really",
+    "also",
+    "clearly",
+    "obviously",
+    "probably",
+    "surely",
+    "certainly",
+    "genuinely",
+    "truly",
+    "always",
+    "never",
+    "now",
+    "only",
+    "deeply",
+    "secretly",
+    "privately",
+    "desperately",
+    "increasingly",
+    "already",
 ];
 
 /// Forms of "be" and linking verbs before a mental-state adjective: "he is disappointed".
 const LINKING: &[&str] = &[
-    "is", "was", "are", "were", "been", "'s", "seems", "seemed", "remains", "remained",
-    "became", "becomes", "appears", "appeared", "grew", "felt", "feels",
+    "is", "was", "are", "were", "been", "'s", "seems", "seemed", "remains", "remained", "became",
+    "becomes", "appears", "appeared", "grew", "felt", "feels",
 ];
 
 /// Words that keep a number from being a statistic: dates, times, pages, ages.
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
-const NOT_A_FIGURE_AFTER: &[&str] = &["o'clock", "a.m", "p.m", "a.m.", "p.m.", "years", "year", "bc", "ad"];
+const NOT_A_FIGURE_AFTER: &[&str] = &[
+    "o'clock", "a.m", "p.m", "a.m.", "p.m.", "years", "year", "bc", "ad",
+];
 /// `percent` and friends first; from index 3 on, the scale words that make "two billion".
-const SCALE_WORDS: &[&str] = &["percent", "per", "percentage", "million", "billion", "trillion"];
+const SCALE_WORDS: &[&str] = &[
+    "percent",
+    "per",
+    "percentage",
+    "million",
+    "billion",
+    "trillion",
+];
 const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
     "hundreds", "tens", "dozens",
 ];
 /// Words before a number that make it an estimate.
-const APPROXIMATIONS: &[&str] = &["over", "nearly", "almost", "approximately", "estimated", "some"];
-const APPROXIMATIONS_TWO: &[&str] = &["more than", "at least", "up to", "as many", "fewer than", "less than"];
+const APPROXIMATIONS: &[&str] = &[
+    "over",
+    "nearly",
+    "almost",
+    "approximately",
+    "estimated",
+    "some",
+];
+const APPROXIMATIONS_TWO: &[&str] = &[
+    "more than",
+    "at least",
+    "up to",
+    "as many",
+    "fewer than",
+    "less than",
+];
 
 /// Every claim cue in the sentence among `eligible` words (not quoted, not covered).
 pub fn find(
@@ -108,7 +169,13 @@ pub fn find(
         statistics(view, lexicon, eligible, &mut claims);
         phrases(&lexicon.figures, ClaimKind::Statistic, &mut claims);
         consequences(view, lexicon, eligible, &mut claims);
-        superlative_forms(view, lexicon, eligible, sensitivity == Sensitivity::Strict, &mut claims);
+        superlative_forms(
+            view,
+            lexicon,
+            eligible,
+            sensitivity == Sensitivity::Strict,
+            &mut claims,
+        );
     }
     for (i, word) in words.iter().enumerate() {
         // Compounds in -backed ("CIA-backed coup", "Kremlin-backed separatists") assert who
@@ -159,7 +226,12 @@ fn certainty(
 }
 
 /// "Rubio knows", "Trump hoped", ", knowing that", "he is disappointed".
-fn mental_states(view: &SentenceView, lexicon: &Lexicon, eligible: &[bool], claims: &mut Vec<Claim>) {
+fn mental_states(
+    view: &SentenceView,
+    lexicon: &Lexicon,
+    eligible: &[bool],
+    claims: &mut Vec<Claim>,
+) {
     for i in 0..view.words.len() {
         if !eligible[i] {
             continue;
@@ -285,7 +357,12 @@ fn statistics(view: &SentenceView, lexicon: &Lexicon, eligible: &[bool], claims:
 }
 
 /// A consequence clause: ", leaving them only two weeks", ", forcing the team to ...".
-fn consequences(view: &SentenceView, lexicon: &Lexicon, eligible: &[bool], claims: &mut Vec<Claim>) {
+fn consequences(
+    view: &SentenceView,
+    lexicon: &Lexicon,
+    eligible: &[bool],
+    claims: &mut Vec<Claim>,
+) {
     for i in 1..view.words.len() {
         let opens_clause = view.words[i - 1].clause != view.words[i].clause;
         if eligible[i] && opens_clause && lexicon.consequence_participles.contains(view.word(i)) {
@@ -338,5 +415,8 @@ fn superlative_forms(
 /// "a year", "per day", "each week": a number with a rate is a statistic.
 fn is_rate(view: &SentenceView, at: usize) -> bool {
     matches!(view.word(at), "a" | "per" | "each" | "every")
-        && matches!(view.word(at + 1), "year" | "day" | "week" | "month" | "hour")
+        && matches!(
+            view.word(at + 1),
+            "year" | "day" | "week" | "month" | "hour"
+        )
 }

@@ -33,10 +33,8 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     weasel_subjects: lines(include_str!("../../data/attribution/weasel_subjects.txt")).collect(),
     weasel: PhraseSet::from_lines(lines(include_str!("../../data/attribution/weasel.txt"))),
     mental_verbs: lines(include_str!("../../data/attribution/mental_verbs.txt")).collect(),
-    mental_adjectives: lines(include_str!(
-        "../../data/attribution/mental_adjectives.txt"
-    ))
-    .collect(),
+    mental_adjectives: lines(include_str!("../../data/attribution/mental_adjectives.txt"))
+        .collect(),
     causal: PhraseSet::from_lines(lines(include_str!("../../data/attribution/causal.txt"))),
     superlatives: PhraseSet::from_lines(lines(include_str!(
         "../../data/attribution/superlatives.txt"

@@ -62,8 +62,7 @@ fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivit
         let view = SentenceView::new(doc, index, &statements);
         let sources = sources::find(&view, lexicon);
         let continues = previous_attributed
-            && (view.opens_with_quote
-                || CONTINUING_PRONOUNS.contains(&view.word(0)));
+            && (view.opens_with_quote || CONTINUING_PRONOUNS.contains(&view.word(0)));
         let mut covered = coverage(&view, &sources, lexicon);
         if continues {
             covered.iter_mut().for_each(|c| *c = true);
@@ -78,15 +77,25 @@ fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivit
             .map(|(w, &c)| !w.quoted && !c && !skip_all)
             .collect();
         let mut found = claims::find(&view, lexicon, &eligible, sensitivity);
-        found.extend(sources.iter().filter(|s| s.weasel && !view.words[s.verb].quoted).map(|s| {
-            let start = s.source.start.min(s.verb);
-            Claim {
-                kind: ClaimKind::Weasel,
-                words: start..s.source.end.max(s.verb + 1),
-                subject: None,
-            }
-        }));
-        findings.extend(to_findings(doc, &view, found));
+        found.extend(
+            sources
+                .iter()
+                .filter(|s| s.weasel && !view.words[s.verb].quoted)
+                .map(|s| {
+                    // The cue is "critics said"; a subject far from its verb is named alone.
+                    let words = if s.verb.abs_diff(s.source.start) <= 3 {
+                        s.source.start.min(s.verb)..s.source.end.max(s.verb + 1)
+                    } else {
+                        s.source.clone()
+                    };
+                    Claim {
+                        kind: ClaimKind::Weasel,
+                        words,
+                        subject: None,
+                    }
+                }),
+        );
+        findings.extend(to_findings(doc, &view, found, opinion));
     }
     findings
 }
@@ -145,7 +154,12 @@ const SUBORDINATORS: &[&str] = &[
 ];
 
 /// One finding per clause: the most specific kind wins when a clause has several cues.
-fn to_findings(doc: &Analysis, view: &SentenceView, mut found: Vec<Claim>) -> Vec<Finding> {
+fn to_findings(
+    doc: &Analysis,
+    view: &SentenceView,
+    mut found: Vec<Claim>,
+    opinion: bool,
+) -> Vec<Finding> {
     let clause_span = |claim: &Claim| -> Range<usize> {
         let first = view.clause_of(claim.words.start);
         let last = view.clause_of(claim.words.end.saturating_sub(1).max(claim.words.start));
@@ -156,7 +170,10 @@ fn to_findings(doc: &Analysis, view: &SentenceView, mut found: Vec<Claim>) -> Ve
     let mut last_clause: Option<Range<usize>> = None;
     for claim in found {
         let clause = clause_span(&claim);
-        if last_clause.as_ref().is_some_and(|l| l.start <= clause.start && clause.start < l.end) {
+        if last_clause
+            .as_ref()
+            .is_some_and(|l| l.start <= clause.start && clause.start < l.end)
+        {
             continue;
         }
         let cue = doc.slice(view.byte_span(claim.words.clone()));
@@ -166,11 +183,12 @@ fn to_findings(doc: &Analysis, view: &SentenceView, mut found: Vec<Claim>) -> Ve
             .filter(|w| w.name)
             .map(|w| doc.slice(w.span.clone()));
         let rule = rules::rule_for(claim.kind);
-        findings.push(Finding::new(
-            rule,
-            view.byte_span(clause.clone()),
-            rules::message(claim.kind, cue, subject),
-        ));
+        let mut message = rules::message(claim.kind, cue, subject);
+        if opinion {
+            // Only strict sensitivity gets here: say why a reader may leave it alone.
+            message.push_str(" (in a sentence of opinion; reported at strict sensitivity only)");
+        }
+        findings.push(Finding::new(rule, view.byte_span(clause.clone()), message));
         last_clause = Some(clause);
     }
     findings

@@ -58,7 +58,9 @@ mod tests {
     #[test]
     fn scare_quotes_and_titles_are_terms() {
         assert_eq!(
-            statements("Putin revealed his “memorandum” and called it a “substantive and frank exchange.”"),
+            statements(
+                "Putin revealed his “memorandum” and called it a “substantive and frank exchange.”"
+            ),
             vec![false, false]
         );
     }
@@ -66,7 +68,9 @@ mod tests {
     #[test]
     fn quotations_in_speech_positions_are_statements() {
         assert_eq!(
-            statements("“This changes everything.” Then he said “we are done here.” His book titled “The Long Road Home” sold."),
+            statements(
+                "“This changes everything.” Then he said “we are done here.” His book titled “The Long Road Home” sold."
+            ),
             vec![true, true, false]
         );
     }

@@ -155,7 +155,7 @@ pub fn message(kind: ClaimKind, cue: &str, subject: Option<&str>) -> String {
             "the figure \"{cue}\" has no source: say whose count or estimate it is, e.g. '..., according to police.'"
         ),
         ClaimKind::Certainty => format!(
-            "\"{cue}\" states a prediction as certain: attribute it, e.g. '..., diplomats warned,' or hedge it"
+            "\"{cue}\" states a prediction or inference as certain: attribute it, e.g. '..., diplomats warned,' or hedge it"
         ),
         ClaimKind::Hedge => format!(
             "\"{cue}\" vouches for a claim with the writer's own belief, which is not a source: say who established it, e.g. '..., the Pentagon said.'"
@@ -170,5 +170,7 @@ pub fn message(kind: ClaimKind, cue: &str, subject: Option<&str>) -> String {
 }
 
 pub fn orphan_message(excerpt: &str) -> String {
-    format!("the quotation \"{excerpt}\" has no speaker: say who said it, e.g. '“...,” the minister said.'")
+    format!(
+        "the quotation \"{excerpt}\" has no speaker: say who said it, e.g. '“...,” the minister said.'"
+    )
 }

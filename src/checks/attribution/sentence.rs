@@ -24,7 +24,6 @@ pub struct Word {
 /// The words of one sentence, with a lower-case copy for list lookups.
 #[derive(Debug)]
 pub struct SentenceView {
-    pub index: usize,
     pub span: Range<usize>,
     pub words: Vec<Word>,
     /// Lower case, curly apostrophes made straight: `zelensky's`.
@@ -80,7 +79,6 @@ impl SentenceView {
             c.is_whitespace() || matches!(c, '”' | '"' | '’' | '\'' | ')')
         });
         Self {
-            index,
             span: sentence.span.clone(),
             words,
             lower,
@@ -116,7 +114,10 @@ impl SentenceView {
 
     /// Byte span from the start of word `start` to the end of word `end - 1`.
     pub fn byte_span(&self, words: Range<usize>) -> Range<usize> {
-        match (self.words.get(words.start), self.words.get(words.end.saturating_sub(1))) {
+        match (
+            self.words.get(words.start),
+            self.words.get(words.end.saturating_sub(1)),
+        ) {
             (Some(first), Some(last)) if words.start < words.end => first.span.start..last.span.end,
             _ => self.span.clone(),
         }

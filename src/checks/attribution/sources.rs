@@ -27,10 +27,39 @@ const BE_FORMS: &[&str] = &["is", "was", "were", "are", "been", "be", "being", "
 
 /// Words skipped when looking for the subject or object of a reporting verb.
 const SKIPPABLE: &[&str] = &[
-    "the", "a", "an", "has", "have", "had", "also", "later", "then", "again", "previously",
-    "earlier", "recently", "once", "would", "will", "could", "may", "might", "did",
-    "does", "do", "not", "never", "repeatedly", "publicly", "privately", "in", "of", "by",
-    "for", "and", "to",
+    "the",
+    "a",
+    "an",
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "then",
+    "again",
+    "previously",
+    "earlier",
+    "recently",
+    "once",
+    "would",
+    "will",
+    "could",
+    "may",
+    "might",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "in",
+    "of",
+    "by",
+    "for",
+    "and",
+    "to",
 ];
 
 /// Words that make a plural refer back to a source already named: "the researchers".
@@ -66,7 +95,8 @@ pub fn find(view: &SentenceView, lexicon: &Lexicon) -> Vec<Attribution> {
         if word == "called" && view.words.get(i + 1).is_some_and(|w| w.capitalised) {
             continue;
         }
-        if let Some(attribution) = subject_before(view, lexicon, i).or_else(|| object_after(view, lexicon, i))
+        if let Some(attribution) =
+            subject_before(view, lexicon, i).or_else(|| object_after(view, lexicon, i))
         {
             found.push(attribution);
         }
@@ -183,7 +213,9 @@ fn subject_before(view: &SentenceView, lexicon: &Lexicon, verb: usize) -> Option
         }
         if let Some(kind) = source_kind(view, lexicon, j) {
             // "officials have not said why": nothing is attributed, and nothing gestured at.
-            let negated = view.lower[j..verb].iter().any(|w| matches!(w.as_str(), "not" | "never" | "n't"));
+            let negated = view.lower[j..verb]
+                .iter()
+                .any(|w| matches!(w.as_str(), "not" | "never" | "n't"));
             if negated && kind == SourceKind::Weasel {
                 return None;
             }

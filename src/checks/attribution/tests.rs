@@ -39,7 +39,10 @@ fn assert_none(text: &str) {
 fn flags_mental_state_of_a_third_person() {
     assert_found(
         "Rubio knows that the main obstacle is Zelensky.",
-        &[("mental-state", "Rubio knows that the main obstacle is Zelensky")],
+        &[(
+            "mental-state",
+            "Rubio knows that the main obstacle is Zelensky",
+        )],
     );
 }
 
@@ -80,7 +83,10 @@ fn flags_superlative_and_record() {
     );
     assert_found(
         "It was the club's first win at home since 1958.",
-        &[("superlative", "It was the club's first win at home since 1958")],
+        &[(
+            "superlative",
+            "It was the club's first win at home since 1958",
+        )],
     );
 }
 
