@@ -139,17 +139,21 @@ const APPROXIMATIONS_TWO: &[&str] = &[
 ];
 
 /// Every claim cue in the sentence among `eligible` words (not quoted, not covered).
+/// Weasel phrases need only `unquoted` words: "allegedly" gestures at a source even in a
+/// sentence that attributes something else ("Allegedly, his sister pleaded, but he replied
+/// ...").
 pub fn find(
     view: &SentenceView,
     lexicon: &Lexicon,
     eligible: &[bool],
+    unquoted: &[bool],
     sensitivity: Sensitivity,
 ) -> Vec<Claim> {
     let words = view.lower_refs();
     let mut claims = Vec::new();
-    let phrases = |set: &PhraseSet, kind: ClaimKind, claims: &mut Vec<Claim>| {
+    let phrases_in = |set: &PhraseSet, kind: ClaimKind, mask: &[bool], claims: &mut Vec<Claim>| {
         for PhraseMatch { start, end } in set.find_all(&words) {
-            if (start..end).all(|i| eligible[i]) {
+            if (start..end).all(|i| mask[i]) {
                 claims.push(Claim {
                     kind,
                     words: start..end,
@@ -158,7 +162,10 @@ pub fn find(
             }
         }
     };
-    phrases(&lexicon.weasel, ClaimKind::Weasel, &mut claims);
+    let phrases = |set: &PhraseSet, kind: ClaimKind, claims: &mut Vec<Claim>| {
+        phrases_in(set, kind, eligible, claims)
+    };
+    phrases_in(&lexicon.weasel, ClaimKind::Weasel, unquoted, &mut claims);
     phrases(&lexicon.contested, ClaimKind::Contested, &mut claims);
     phrases(&lexicon.hedges, ClaimKind::Hedge, &mut claims);
     certainty(view, lexicon, eligible, &words, &mut claims);

@@ -76,7 +76,8 @@ fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivit
             .zip(&covered)
             .map(|(w, &c)| !w.quoted && !c && !skip_all)
             .collect();
-        let mut found = claims::find(&view, lexicon, &eligible, sensitivity);
+        let unquoted: Vec<bool> = view.words.iter().map(|w| !w.quoted && !skip_all).collect();
+        let mut found = claims::find(&view, lexicon, &eligible, &unquoted, sensitivity);
         found.extend(
             sources
                 .iter()

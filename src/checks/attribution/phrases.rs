@@ -121,7 +121,10 @@ mod tests {
     #[test]
     fn single_words_and_leading_gaps() {
         let s = set("coup\n* said");
-        assert_eq!(s.find_all(&["a", "coup"]), vec![PhraseMatch { start: 1, end: 2 }]);
+        assert_eq!(
+            s.find_all(&["a", "coup"]),
+            vec![PhraseMatch { start: 1, end: 2 }]
+        );
         assert!(s.find_all(&["he", "said"]).is_empty());
     }
 }

@@ -246,3 +246,11 @@ fn relaxed_sensitivity_drops_figures_superlatives_and_causes() {
 fn possibility_is_not_a_causal_claim() {
     assert_none("Iodine deficiency can lead to serious health problems.");
 }
+
+#[test]
+fn weasel_phrase_is_flagged_beside_an_attribution() {
+    assert_found(
+        "Allegedly, his sister pleaded with him, but he replied that he could not.",
+        &[("weasel", "Allegedly")],
+    );
+}
