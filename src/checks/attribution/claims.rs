@@ -1,8 +1,8 @@
 //! Claims that need a source: the cues of each kind, found in the words of a sentence
 //! that no attribution covers and no quotation holds.
 
-use super::lexicon::Lexicon;
-use super::phrases::{PhraseMatch, PhraseSet};
+use super::lexicon::{Lexicon, List};
+use super::phrases::PhraseMatch;
 use super::sentence::SentenceView;
 use crate::config::Sensitivity;
 use crate::text::TokenKind;
@@ -149,32 +149,33 @@ pub fn find(
     unquoted: &[bool],
     sensitivity: Sensitivity,
 ) -> Vec<Claim> {
-    let words = view.lower_refs();
     let mut claims = Vec::new();
-    let phrases_in = |set: &PhraseSet, kind: ClaimKind, mask: &[bool], claims: &mut Vec<Claim>| {
-        for PhraseMatch { start, end } in set.find_all(&words) {
-            if (start..end).all(|i| mask[i]) {
+    let phrases = |list: List, kind: ClaimKind, mask: &[bool], claims: &mut Vec<Claim>| {
+        for (_, PhraseMatch { start, end }) in view.phrases.iter().filter(|(l, _)| *l == list) {
+            if (*start..*end).all(|i| mask[i]) {
                 claims.push(Claim {
                     kind,
-                    words: start..end,
+                    words: *start..*end,
                     subject: None,
                 });
             }
         }
     };
-    let phrases = |set: &PhraseSet, kind: ClaimKind, claims: &mut Vec<Claim>| {
-        phrases_in(set, kind, eligible, claims)
-    };
-    phrases_in(&lexicon.weasel, ClaimKind::Weasel, unquoted, &mut claims);
-    phrases(&lexicon.contested, ClaimKind::Contested, &mut claims);
-    phrases(&lexicon.hedges, ClaimKind::Hedge, &mut claims);
-    certainty(view, lexicon, eligible, &words, &mut claims);
+    phrases(List::Weasel, ClaimKind::Weasel, unquoted, &mut claims);
+    phrases(List::Contested, ClaimKind::Contested, eligible, &mut claims);
+    phrases(List::Hedge, ClaimKind::Hedge, eligible, &mut claims);
+    certainty(view, eligible, &mut claims);
     mental_states(view, lexicon, eligible, &mut claims);
     if sensitivity >= Sensitivity::Normal {
-        phrases(&lexicon.causal, ClaimKind::Causal, &mut claims);
-        phrases(&lexicon.superlatives, ClaimKind::Superlative, &mut claims);
+        phrases(List::Causal, ClaimKind::Causal, eligible, &mut claims);
+        phrases(
+            List::Superlative,
+            ClaimKind::Superlative,
+            eligible,
+            &mut claims,
+        );
         statistics(view, lexicon, eligible, &mut claims);
-        phrases(&lexicon.figures, ClaimKind::Statistic, &mut claims);
+        phrases(List::Figure, ClaimKind::Statistic, eligible, &mut claims);
         consequences(view, lexicon, eligible, &mut claims);
         superlative_forms(
             view,
@@ -184,7 +185,7 @@ pub fn find(
             &mut claims,
         );
     }
-    for (i, word) in words.iter().enumerate() {
+    for (i, word) in view.lower.iter().enumerate() {
         // Compounds in -backed ("CIA-backed coup", "Kremlin-backed separatists") assert who
         // stands behind whom.
         if eligible[i] && word.ends_with("-backed") {
@@ -208,14 +209,10 @@ pub fn find(
 /// Modals of possibility.
 const POSSIBILITY: &[&str] = &["can", "could", "may", "might"];
 
-fn certainty(
-    view: &SentenceView,
-    lexicon: &Lexicon,
-    eligible: &[bool],
-    words: &[&str],
-    claims: &mut Vec<Claim>,
-) {
-    for PhraseMatch { start, end } in lexicon.certainty.find_all(words) {
+fn certainty(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
+    for &(_, PhraseMatch { start, end }) in
+        view.phrases.iter().filter(|(l, _)| *l == List::Certainty)
+    {
         if !(start..end).all(|i| eligible[i]) {
             continue;
         }

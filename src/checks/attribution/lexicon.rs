@@ -1,61 +1,62 @@
 //! The attribution word lists (src/data/attribution/), loaded once.
 
-use super::phrases::PhraseSet;
+use super::phrases::{PhraseSet, WordSet};
 use crate::data::lines;
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+/// The phrase lists, matched together in one pass per sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum List {
+    Weasel,
+    Contested,
+    Hedge,
+    Causal,
+    Superlative,
+    Figure,
+    Certainty,
+    Opinion,
+}
 
 /// Every list the attribution rules read.
 pub struct Lexicon {
-    pub reporting_verbs: HashSet<&'static str>,
-    pub source_nouns: HashSet<&'static str>,
-    pub weasel_subjects: HashSet<&'static str>,
-    pub weasel: PhraseSet,
-    pub mental_verbs: HashSet<&'static str>,
-    pub mental_adjectives: HashSet<&'static str>,
-    pub causal: PhraseSet,
-    pub superlatives: PhraseSet,
-    pub certainty: PhraseSet,
-    pub contested: PhraseSet,
-    pub opinion: PhraseSet,
-    pub comment_participles: HashSet<&'static str>,
-    pub count_nouns: HashSet<&'static str>,
-    pub hedges: PhraseSet,
-    pub consequence_participles: HashSet<&'static str>,
-    pub not_superlatives: HashSet<&'static str>,
-    pub evaluative_superlatives: HashSet<&'static str>,
-    pub figures: PhraseSet,
+    pub phrases: PhraseSet<List>,
+    pub reporting_verbs: WordSet,
+    pub source_nouns: WordSet,
+    pub weasel_subjects: WordSet,
+    pub mental_verbs: WordSet,
+    pub mental_adjectives: WordSet,
+    pub comment_participles: WordSet,
+    pub consequence_participles: WordSet,
+    pub count_nouns: WordSet,
+    pub not_superlatives: WordSet,
+    pub evaluative_superlatives: WordSet,
+}
+
+macro_rules! data {
+    ($file:literal) => {
+        lines(include_str!(concat!("../../data/attribution/", $file)))
+    };
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
-    reporting_verbs: lines(include_str!("../../data/attribution/reporting_verbs.txt")).collect(),
-    source_nouns: lines(include_str!("../../data/attribution/source_nouns.txt")).collect(),
-    weasel_subjects: lines(include_str!("../../data/attribution/weasel_subjects.txt")).collect(),
-    weasel: PhraseSet::from_lines(lines(include_str!("../../data/attribution/weasel.txt"))),
-    mental_verbs: lines(include_str!("../../data/attribution/mental_verbs.txt")).collect(),
-    mental_adjectives: lines(include_str!("../../data/attribution/mental_adjectives.txt"))
-        .collect(),
-    causal: PhraseSet::from_lines(lines(include_str!("../../data/attribution/causal.txt"))),
-    superlatives: PhraseSet::from_lines(lines(include_str!(
-        "../../data/attribution/superlatives.txt"
-    ))),
-    certainty: PhraseSet::from_lines(lines(include_str!("../../data/attribution/certainty.txt"))),
-    contested: PhraseSet::from_lines(lines(include_str!("../../data/attribution/contested.txt"))),
-    opinion: PhraseSet::from_lines(lines(include_str!("../../data/attribution/opinion.txt"))),
-    comment_participles: lines(include_str!(
-        "../../data/attribution/comment_participles.txt"
-    ))
-    .collect(),
-    count_nouns: lines(include_str!("../../data/attribution/count_nouns.txt")).collect(),
-    hedges: PhraseSet::from_lines(lines(include_str!("../../data/attribution/hedges.txt"))),
-    consequence_participles: lines(include_str!(
-        "../../data/attribution/consequence_participles.txt"
-    ))
-    .collect(),
-    not_superlatives: lines(include_str!("../../data/attribution/not_superlatives.txt")).collect(),
-    figures: PhraseSet::from_lines(lines(include_str!("../../data/attribution/figures.txt"))),
-    evaluative_superlatives: lines(include_str!(
-        "../../data/attribution/evaluative_superlatives.txt"
-    ))
-    .collect(),
+    phrases: PhraseSet::from_lists([
+        (List::Weasel, data!("weasel.txt").collect()),
+        (List::Contested, data!("contested.txt").collect()),
+        (List::Hedge, data!("hedges.txt").collect()),
+        (List::Causal, data!("causal.txt").collect()),
+        (List::Superlative, data!("superlatives.txt").collect()),
+        (List::Figure, data!("figures.txt").collect()),
+        (List::Certainty, data!("certainty.txt").collect()),
+        (List::Opinion, data!("opinion.txt").collect()),
+    ]),
+    reporting_verbs: data!("reporting_verbs.txt").collect(),
+    source_nouns: data!("source_nouns.txt").collect(),
+    weasel_subjects: data!("weasel_subjects.txt").collect(),
+    mental_verbs: data!("mental_verbs.txt").collect(),
+    mental_adjectives: data!("mental_adjectives.txt").collect(),
+    comment_participles: data!("comment_participles.txt").collect(),
+    consequence_participles: data!("consequence_participles.txt").collect(),
+    count_nouns: data!("count_nouns.txt").collect(),
+    not_superlatives: data!("not_superlatives.txt").collect(),
+    evaluative_superlatives: data!("evaluative_superlatives.txt").collect(),
 });

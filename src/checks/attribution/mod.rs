@@ -24,7 +24,7 @@ use crate::config::Sensitivity;
 use crate::finding::Finding;
 use crate::text::{Analysis, Quote};
 use claims::{Claim, ClaimKind};
-use lexicon::{LEXICON, Lexicon};
+use lexicon::{LEXICON, Lexicon, List};
 use sentence::SentenceView;
 use sources::Attribution as Source;
 use std::ops::Range;
@@ -59,7 +59,7 @@ fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivit
     let mut findings = Vec::new();
     let mut previous_attributed = false;
     for index in para.sentences.clone() {
-        let view = SentenceView::new(doc, index, &statements);
+        let view = SentenceView::new(doc, index, &statements, lexicon);
         let sources = sources::find(&view, lexicon);
         let continues = previous_attributed
             && (view.opens_with_quote || CONTINUING_PRONOUNS.contains(&view.word(0)));
@@ -68,7 +68,7 @@ fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivit
             covered.iter_mut().for_each(|c| *c = true);
         }
         previous_attributed = continues || sources.iter().any(|s| !s.weasel);
-        let opinion = is_opinion(&view, lexicon);
+        let opinion = is_opinion(&view);
         let skip_all = view.question || (opinion && sensitivity < Sensitivity::Strict);
         let eligible: Vec<bool> = view
             .words
@@ -135,17 +135,19 @@ fn coverage(view: &SentenceView, sources: &[Source], lexicon: &Lexicon) -> Vec<b
 
 /// Whether the sentence is the writer's opinion: a recommendation or judgement marker
 /// outside quotations.
-fn is_opinion(view: &SentenceView, lexicon: &Lexicon) -> bool {
-    let words = view.lower_refs();
-    lexicon.opinion.find_all(&words).iter().any(|m| {
-        let clause = view.clause_of(m.start);
-        // "before the conflict itself should cease": a modal in a subordinate clause is
-        // not the writer recommending anything.
-        let subordinate = view.lower[clause.start..m.start]
-            .iter()
-            .any(|w| SUBORDINATORS.contains(&w.as_str()));
-        !subordinate && (m.start..m.end).all(|i| !view.words[i].quoted)
-    })
+fn is_opinion(view: &SentenceView) -> bool {
+    view.phrases
+        .iter()
+        .filter(|(l, _)| *l == List::Opinion)
+        .any(|(_, m)| {
+            let clause = view.clause_of(m.start);
+            // "before the conflict itself should cease": a modal in a subordinate clause is
+            // not the writer recommending anything.
+            let subordinate = view.lower[clause.start..m.start]
+                .iter()
+                .any(|w| SUBORDINATORS.contains(&w.as_str()));
+            !subordinate && (m.start..m.end).all(|i| !view.words[i].quoted)
+        })
 }
 
 /// Conjunctions that open a subordinate clause.
@@ -246,7 +248,7 @@ fn sentence_attributed(
         return false;
     };
     let quotes = &doc.quotes[doc.paragraphs[paragraph].quotes.clone()];
-    let view = SentenceView::new(doc, sentence, &statements(doc, quotes, lexicon));
+    let view = SentenceView::new(doc, sentence, &statements(doc, quotes, lexicon), lexicon);
     let attributed = sources::find(&view, lexicon).iter().any(|s| !s.weasel);
     if let Some(slot) = cache.get_mut(sentence) {
         *slot = Some(attributed);
@@ -270,9 +272,8 @@ pub fn weasel_baseline(doc: &Analysis) -> Vec<Range<usize>> {
     let lexicon = &*LEXICON;
     let mut spans = Vec::new();
     for index in 0..doc.sentences.len() {
-        let view = SentenceView::new(doc, index, &[]);
-        let words = view.lower_refs();
-        for m in lexicon.weasel.find_all(&words) {
+        let view = SentenceView::new(doc, index, &[], lexicon);
+        for (_, m) in view.phrases.iter().filter(|(l, _)| *l == List::Weasel) {
             spans.push(view.byte_span(m.start..m.end));
         }
     }

@@ -1,19 +1,48 @@
 //! Multi-word phrase lists matched against a sentence's words.
 //!
-//! Phrases are indexed by their first word in a hash map, so matching a sentence costs one
-//! lookup per word plus the few phrases that start with it: linear in the text, whatever
-//! the length of the lists. A `*` in a phrase stands for one to three words
-//! (`leaving * no choice`), bounded so that no phrase can scan far.
+//! Every list is loaded into one map keyed by a phrase's first word, each phrase tagged
+//! with its list, so a sentence costs one hash lookup per word plus the few phrases that
+//! start with it: linear in the text whatever the length of the lists, one pass for all
+//! of them. A `*` in a phrase stands for one to three words (`leaving * no choice`),
+//! bounded so that no phrase can scan far.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Most words a `*` may stand for.
 const MAX_GAP: usize = 3;
 
-/// A list of phrases, each a sequence of lower-case words and `*` gaps.
-#[derive(Debug, Default)]
-pub struct PhraseSet {
-    by_first_word: HashMap<&'static str, Vec<Vec<&'static str>>>,
+/// A fast hasher for short keys (the multiply-rotate hash rustc uses): word lookups are
+/// the hot path of the family, and the keys come from our own lists, so SipHash's
+/// protection against chosen keys buys nothing here.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher {
+    hash: u64,
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        for chunk in bytes.chunks(8) {
+            let mut buffer = [0u8; 8];
+            buffer[..chunk.len()].copy_from_slice(chunk);
+            let word = u64::from_le_bytes(buffer);
+            self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+pub type BuildWordHasher = BuildHasherDefault<WordHasher>;
+pub type WordSet = std::collections::HashSet<&'static str, BuildWordHasher>;
+
+/// Phrases from several lists, each tagged with its list.
+#[derive(Debug)]
+pub struct PhraseSet<T> {
+    by_first_word: HashMap<&'static str, Vec<(T, Vec<&'static str>)>, BuildWordHasher>,
 }
 
 /// A phrase found in a sentence: word indices `start..end` (end exclusive).
@@ -23,47 +52,48 @@ pub struct PhraseMatch {
     pub end: usize,
 }
 
-impl PhraseSet {
-    /// Builds the set from the lines of a data file (see [`crate::data::lines`]).
-    pub fn from_lines(lines: impl Iterator<Item = &'static str>) -> Self {
-        let mut by_first_word: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
-        for line in lines {
-            let words: Vec<&'static str> = line.split_whitespace().collect();
-            let Some(first) = words.first() else {
-                continue;
-            };
-            // A phrase may not start with a gap: it would match everywhere.
-            if *first == "*" {
-                continue;
+impl<T: Copy + PartialEq> PhraseSet<T> {
+    /// Builds the set from `(tag, lines of a data file)` pairs (see [`crate::data::lines`]).
+    pub fn from_lists(lists: impl IntoIterator<Item = (T, Vec<&'static str>)>) -> Self {
+        let mut by_first_word: HashMap<&'static str, Vec<(T, Vec<&'static str>)>, BuildWordHasher> =
+            HashMap::default();
+        for (tag, lines) in lists {
+            for line in lines {
+                let words: Vec<&'static str> = line.split_whitespace().collect();
+                // A phrase may not start with a gap: it would match everywhere.
+                let Some(first) = words.first().filter(|w| **w != "*") else {
+                    continue;
+                };
+                by_first_word.entry(first).or_default().push((tag, words));
             }
-            by_first_word.entry(first).or_default().push(words);
         }
-        // Longest first, so the first phrase that matches at a word is the longest one.
+        // Longest first, so the first phrase of a list that matches is its longest.
         for phrases in by_first_word.values_mut() {
-            phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+            phrases.sort_by_key(|p| std::cmp::Reverse(p.1.len()));
         }
         Self { by_first_word }
     }
 
-    /// The longest phrase starting at word `start`, if any.
-    pub fn match_at(&self, words: &[&str], start: usize) -> Option<PhraseMatch> {
-        let phrases = self.by_first_word.get(words.get(start)?)?;
-        phrases.iter().find_map(|phrase| {
-            match_from(phrase, words, start).map(|end| PhraseMatch { start, end })
-        })
-    }
-
-    /// Every match in `words`, left to right, not overlapping.
-    pub fn find_all(&self, words: &[&str]) -> Vec<PhraseMatch> {
-        let mut found = Vec::new();
-        let mut i = 0;
-        while i < words.len() {
-            match self.match_at(words, i) {
-                Some(m) => {
-                    found.push(m);
-                    i = m.end.max(i + 1);
+    /// Every match in `words`, left to right: per list the longest at each start, and
+    /// matches of one list never overlap.
+    pub fn find_all(&self, words: &[&str]) -> Vec<(T, PhraseMatch)> {
+        let mut found: Vec<(T, PhraseMatch)> = Vec::new();
+        for start in 0..words.len() {
+            let Some(phrases) = self.by_first_word.get(words[start]) else {
+                continue;
+            };
+            for (tag, phrase) in phrases {
+                let overlapped = found
+                    .iter()
+                    .rev()
+                    .take_while(|(_, m)| m.end > start)
+                    .any(|(t, _)| t == tag);
+                if overlapped {
+                    continue;
                 }
-                None => i += 1,
+                if let Some(end) = match_from(phrase, words, start) {
+                    found.push((*tag, PhraseMatch { start, end }));
+                }
             }
         }
         found
@@ -92,8 +122,12 @@ fn match_from(phrase: &[&str], words: &[&str], start: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn set(lines: &'static str) -> PhraseSet {
-        PhraseSet::from_lines(lines.lines())
+    fn set(lines: &'static str) -> PhraseSet<u8> {
+        PhraseSet::from_lists([(0, lines.lines().collect())])
+    }
+
+    fn matches(set: &PhraseSet<u8>, words: &[&str]) -> Vec<PhraseMatch> {
+        set.find_all(words).into_iter().map(|(_, m)| m).collect()
     }
 
     #[test]
@@ -103,7 +137,7 @@ mod tests {
             "some", "people", "say", "it", "is", "leaving", "putin", "no", "choice",
         ];
         assert_eq!(
-            s.find_all(&words),
+            matches(&s, &words),
             vec![
                 PhraseMatch { start: 0, end: 3 },
                 PhraseMatch { start: 5, end: 9 }
@@ -115,16 +149,35 @@ mod tests {
     fn gap_is_bounded() {
         let s = set("leaving * no choice");
         let words = ["leaving", "a", "b", "c", "d", "no", "choice"];
-        assert!(s.find_all(&words).is_empty());
+        assert!(matches(&s, &words).is_empty());
     }
 
     #[test]
     fn single_words_and_leading_gaps() {
         let s = set("coup\n* said");
         assert_eq!(
-            s.find_all(&["a", "coup"]),
+            matches(&s, &["a", "coup"]),
             vec![PhraseMatch { start: 1, end: 2 }]
         );
-        assert!(s.find_all(&["he", "said"]).is_empty());
+        assert!(matches(&s, &["he", "said"]).is_empty());
+    }
+
+    #[test]
+    fn lists_match_independently() {
+        let s = PhraseSet::from_lists([(1u8, vec!["most"]), (2u8, vec!["the most"])]);
+        assert_eq!(
+            s.find_all(&["the", "most"]),
+            vec![
+                (2, PhraseMatch { start: 0, end: 2 }),
+                (1, PhraseMatch { start: 1, end: 2 })
+            ]
+        );
+    }
+
+    #[test]
+    fn word_hasher_separates_words() {
+        use std::hash::BuildHasher;
+        let build = BuildWordHasher::default();
+        assert_ne!(build.hash_one("coup"), build.hash_one("coups"));
     }
 }

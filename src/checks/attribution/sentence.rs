@@ -1,6 +1,8 @@
 //! A sentence as the attribution rules see it: its words in lower case, which of them are
 //! inside a quoted statement, which clause each belongs to, and which start a name.
 
+use super::lexicon::{Lexicon, List};
+use super::phrases::PhraseMatch;
 use crate::text::tokens::{TokenKind, is_apostrophe};
 use crate::text::{Analysis, Quote};
 use std::ops::Range;
@@ -28,6 +30,8 @@ pub struct SentenceView {
     pub words: Vec<Word>,
     /// Lower case, curly apostrophes made straight: `zelensky's`.
     pub lower: Vec<String>,
+    /// Every phrase of the lists found in the sentence (quoted words included).
+    pub phrases: Vec<(List, PhraseMatch)>,
     /// Whether the sentence ends with a question mark (it asserts nothing).
     pub question: bool,
     /// Whether the sentence opens with a quotation mark.
@@ -37,7 +41,7 @@ pub struct SentenceView {
 impl SentenceView {
     /// Builds the view of sentence `index`; `statements` are the quotations of its
     /// paragraph that are statements (see [`super::quotes::is_statement`]).
-    pub fn new(doc: &Analysis, index: usize, statements: &[&Quote]) -> Self {
+    pub fn new(doc: &Analysis, index: usize, statements: &[&Quote], lexicon: &Lexicon) -> Self {
         let sentence = &doc.sentences[index];
         let text = doc.prose();
         let paragraph = &doc.paragraphs[sentence.paragraph];
@@ -78,18 +82,16 @@ impl SentenceView {
         let trimmed = sentence_text.trim_end_matches(|c: char| {
             c.is_whitespace() || matches!(c, '”' | '"' | '’' | '\'' | ')')
         });
+        let refs: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let phrases = lexicon.phrases.find_all(&refs);
         Self {
+            phrases,
             span: sentence.span.clone(),
             words,
             lower,
             question: trimmed.ends_with('?'),
             opens_with_quote: sentence_text.starts_with(['“', '"', '‘', '\'']),
         }
-    }
-
-    /// The lower-case words as string slices, for phrase matching.
-    pub fn lower_refs(&self) -> Vec<&str> {
-        self.lower.iter().map(String::as_str).collect()
     }
 
     pub fn word(&self, index: usize) -> &str {
