@@ -241,10 +241,12 @@ fn mental_states(
             continue;
         }
         let word = view.word(i);
-        if in_conditional(view, i) {
+        let is_verb = lexicon.mental_verbs.contains(word);
+        // Cheap lookups first: the conditional test scans the clause.
+        if !is_verb && !lexicon.mental_adjectives.contains(word) || in_conditional(view, i) {
             continue;
         }
-        if lexicon.mental_verbs.contains(word) {
+        if is_verb {
             if word.ends_with("ing") {
                 // A participle opening a clause takes the sentence's subject: ", knowing that".
                 let opens_clause = i > 0 && view.words[i - 1].clause != view.words[i].clause;
