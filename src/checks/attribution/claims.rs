@@ -236,10 +236,7 @@ fn mental_states(
     eligible: &[bool],
     claims: &mut Vec<Claim>,
 ) {
-    for i in 0..view.words.len() {
-        if !eligible[i] {
-            continue;
-        }
+    for (i, _) in eligible.iter().enumerate().filter(|(_, ok)| **ok) {
         let word = view.word(i);
         let is_verb = lexicon.mental_verbs.contains(word);
         // Cheap lookups first: the conditional test scans the clause.
@@ -369,9 +366,9 @@ fn consequences(
     eligible: &[bool],
     claims: &mut Vec<Claim>,
 ) {
-    for i in 1..view.words.len() {
+    for (i, _) in eligible.iter().enumerate().skip(1).filter(|(_, ok)| **ok) {
         let opens_clause = view.words[i - 1].clause != view.words[i].clause;
-        if eligible[i] && opens_clause && lexicon.consequence_participles.contains(view.word(i)) {
+        if opens_clause && lexicon.consequence_participles.contains(view.word(i)) {
             claims.push(Claim {
                 kind: ClaimKind::Causal,
                 words: i..i + 1,
@@ -391,10 +388,7 @@ fn superlative_forms(
     claims: &mut Vec<Claim>,
 ) {
     const RECORD_REACH: usize = 12;
-    for i in 1..view.words.len() {
-        if !eligible[i] {
-            continue;
-        }
+    for (i, _) in eligible.iter().enumerate().skip(1).filter(|(_, ok)| **ok) {
         let word = view.word(i);
         let previous = view.word(i - 1);
         let determined = previous == "the" || previous.ends_with("'s") || previous == "its";

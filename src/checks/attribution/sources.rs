@@ -132,7 +132,7 @@ fn source_kind(view: &SentenceView, lexicon: &Lexicon, index: usize) -> Option<S
             SourceKind::Weasel
         });
     }
-    let named = word.name && !(index == 0 && !word.capitalised);
+    let named = word.name && (index != 0 || word.capitalised);
     if named || is_possessive_name(view, index) {
         return Some(SourceKind::Named);
     }
