@@ -236,11 +236,13 @@ fn mental_states(
     eligible: &[bool],
     claims: &mut Vec<Claim>,
 ) {
+    // A hypothetical asserts nothing: "if he wants a deal".
+    let conditional = view.after_in_clause(&["if", "unless", "whether"]);
     for (i, _) in eligible.iter().enumerate().filter(|(_, ok)| **ok) {
         let word = view.word(i);
         let is_verb = lexicon.mental_verbs.contains(word);
         // Cheap lookups first: the conditional test scans the clause.
-        if !is_verb && !lexicon.mental_adjectives.contains(word) || in_conditional(view, i) {
+        if !is_verb && !lexicon.mental_adjectives.contains(word) || conditional[i] {
             continue;
         }
         if is_verb {
@@ -300,14 +302,6 @@ fn third_person_subject(view: &SentenceView, verb: usize) -> Option<usize> {
         return None;
     }
     Some(s)
-}
-
-/// Whether word `i` sits in an "if" or "unless" clause: a hypothetical asserts nothing.
-fn in_conditional(view: &SentenceView, i: usize) -> bool {
-    let clause = view.clause_of(i);
-    view.lower[clause.start..i]
-        .iter()
-        .any(|w| matches!(w.as_str(), "if" | "unless" | "whether"))
 }
 
 /// Figures: percentages, amounts with a scale word ("two billion", "$4 million"), and

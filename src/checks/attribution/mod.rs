@@ -56,10 +56,11 @@ fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivit
     };
     let lexicon = &*LEXICON;
     let statements = statements(doc, &doc.quotes[para.quotes.clone()], lexicon);
+    let quoted = sentence::quoted_tokens(doc, paragraph, &statements);
     let mut findings = Vec::new();
     let mut previous_attributed = false;
     for index in para.sentences.clone() {
-        let view = SentenceView::new(doc, index, &statements, lexicon);
+        let view = SentenceView::new(doc, index, &quoted, lexicon);
         let sources = sources::find(&view, lexicon);
         let continues = previous_attributed
             && (view.opens_with_quote || CONTINUING_PRONOUNS.contains(&view.word(0)));
@@ -114,40 +115,39 @@ fn statements<'a>(doc: &Analysis, quotes: &'a [Quote], lexicon: &Lexicon) -> Vec
 /// except a clause after it that opens with a comment participle (", leaving ...",
 /// ", showing ...") and everything after that: that is the writer talking again.
 fn coverage(view: &SentenceView, sources: &[Source], lexicon: &Lexicon) -> Vec<bool> {
-    let mut covered = vec![false; view.words.len()];
-    for source in sources.iter().filter(|s| !s.weasel) {
-        let verb_clause = view.words[source.verb].clause;
-        let mut end = view.words.len();
-        for i in source.verb + 1..view.words.len() {
-            let opens_clause = view.words[i].clause != view.words[i - 1].clause;
-            if opens_clause
-                && view.words[i].clause > verb_clause
-                && lexicon.comment_participles.contains(view.word(i))
-            {
-                end = i;
-                break;
-            }
-        }
-        covered[..end].iter_mut().for_each(|c| *c = true);
+    let n_words = view.words.len();
+    // The first comment clause at or after each word, found in one sweep from the right so
+    // that many attributions in one long sentence stay linear.
+    let mut next_comment = vec![n_words; n_words + 1];
+    for i in (1..n_words).rev() {
+        let opens_clause = view.words[i].clause != view.words[i - 1].clause;
+        next_comment[i] = if opens_clause && lexicon.comment_participles.contains(view.word(i)) {
+            i
+        } else {
+            next_comment[i + 1]
+        };
     }
+    let end = sources
+        .iter()
+        .filter(|s| !s.weasel)
+        .map(|s| next_comment[(s.verb + 1).min(n_words)])
+        .max()
+        .unwrap_or(0);
+    let mut covered = vec![false; n_words];
+    covered[..end].iter_mut().for_each(|c| *c = true);
     covered
 }
 
 /// Whether the sentence is the writer's opinion: a recommendation or judgement marker
 /// outside quotations.
 fn is_opinion(view: &SentenceView) -> bool {
+    // "before the conflict itself should cease": a modal in a subordinate clause is not the
+    // writer recommending anything.
+    let subordinate = view.after_in_clause(SUBORDINATORS);
     view.phrases
         .iter()
         .filter(|(l, _)| *l == List::Opinion)
-        .any(|(_, m)| {
-            let clause = view.clause_of(m.start);
-            // "before the conflict itself should cease": a modal in a subordinate clause is
-            // not the writer recommending anything.
-            let subordinate = view.lower[clause.start..m.start]
-                .iter()
-                .any(|w| SUBORDINATORS.contains(&w.as_str()));
-            !subordinate && (m.start..m.end).all(|i| !view.words[i].quoted)
-        })
+        .any(|(_, m)| !subordinate[m.start] && (m.start..m.end).all(|i| !view.words[i].quoted))
 }
 
 /// Conjunctions that open a subordinate clause.
@@ -200,13 +200,23 @@ fn to_findings(
 /// Quoted statements with no speaker in their sentences or the sentence before or after.
 fn orphan_quotes(doc: &Analysis) -> Vec<Finding> {
     let lexicon = &*LEXICON;
-    let mut attributed_cache: Vec<Option<bool>> = vec![None; doc.sentences.len()];
+    let statements_by_paragraph: Vec<Vec<&Quote>> = doc
+        .paragraphs
+        .iter()
+        .map(|p| statements(doc, &doc.quotes[p.quotes.clone()], lexicon))
+        .collect();
+    let mut context = Neighbours {
+        doc,
+        lexicon,
+        statements: &statements_by_paragraph,
+        quoted: vec![None; doc.paragraphs.len()],
+        attributed: vec![None; doc.sentences.len()],
+    };
     let mut findings = Vec::new();
     let mut previous_paragraph_quote_attributed = false;
-    for para in &doc.paragraphs {
-        let statements = statements(doc, &doc.quotes[para.quotes.clone()], lexicon);
+    for (para, statements) in doc.paragraphs.iter().zip(&statements_by_paragraph) {
         let mut last_attributed = false;
-        for quote in &statements {
+        for quote in statements {
             let (Some(first), Some(last)) = (
                 doc.sentence_at(quote.span.start),
                 doc.sentence_at(quote.span.end.saturating_sub(1)),
@@ -216,10 +226,8 @@ fn orphan_quotes(doc: &Analysis) -> Vec<Finding> {
             let neighbours = first.saturating_sub(1)..(last + 2).min(doc.sentences.len());
             let continues_previous =
                 quote.span.start == para.span.start && previous_paragraph_quote_attributed;
-            let has_speaker = continues_previous
-                || neighbours
-                    .clone()
-                    .any(|s| sentence_attributed(doc, s, lexicon, &mut attributed_cache));
+            let has_speaker =
+                continues_previous || neighbours.clone().any(|s| context.attributed(s));
             last_attributed = has_speaker;
             if !has_speaker {
                 let excerpt = excerpt(doc.slice(quote.inner.clone()));
@@ -235,25 +243,31 @@ fn orphan_quotes(doc: &Analysis) -> Vec<Finding> {
     findings
 }
 
-fn sentence_attributed(
-    doc: &Analysis,
-    sentence: usize,
-    lexicon: &Lexicon,
-    cache: &mut [Option<bool>],
-) -> bool {
-    if let Some(Some(known)) = cache.get(sentence) {
-        return *known;
+/// Whether sentences near a quotation have an attribution, computed once per sentence.
+struct Neighbours<'a> {
+    doc: &'a Analysis,
+    lexicon: &'a Lexicon,
+    statements: &'a [Vec<&'a Quote>],
+    quoted: Vec<Option<Vec<bool>>>,
+    attributed: Vec<Option<bool>>,
+}
+
+impl Neighbours<'_> {
+    fn attributed(&mut self, sentence: usize) -> bool {
+        if let Some(Some(known)) = self.attributed.get(sentence) {
+            return *known;
+        }
+        let Some(paragraph) = self.doc.sentences.get(sentence).map(|s| s.paragraph) else {
+            return false;
+        };
+        let (doc, statements) = (self.doc, self.statements);
+        let quoted = self.quoted[paragraph]
+            .get_or_insert_with(|| sentence::quoted_tokens(doc, paragraph, &statements[paragraph]));
+        let view = SentenceView::new(doc, sentence, quoted, self.lexicon);
+        let attributed = sources::find(&view, self.lexicon).iter().any(|s| !s.weasel);
+        self.attributed[sentence] = Some(attributed);
+        attributed
     }
-    let Some(paragraph) = doc.sentences.get(sentence).map(|s| s.paragraph) else {
-        return false;
-    };
-    let quotes = &doc.quotes[doc.paragraphs[paragraph].quotes.clone()];
-    let view = SentenceView::new(doc, sentence, &statements(doc, quotes, lexicon), lexicon);
-    let attributed = sources::find(&view, lexicon).iter().any(|s| !s.weasel);
-    if let Some(slot) = cache.get_mut(sentence) {
-        *slot = Some(attributed);
-    }
-    attributed
 }
 
 /// The first words of a quotation, for a message.

@@ -30,6 +30,8 @@ pub struct SentenceView {
     pub words: Vec<Word>,
     /// Lower case, curly apostrophes made straight: `zelensky's`.
     pub lower: Vec<String>,
+    /// Word ranges of the clauses, by clause number.
+    pub clauses: Vec<Range<usize>>,
     /// Every phrase of the lists found in the sentence (quoted words included).
     pub phrases: Vec<(List, PhraseMatch)>,
     /// Whether the sentence ends with a question mark (it asserts nothing).
@@ -39,9 +41,9 @@ pub struct SentenceView {
 }
 
 impl SentenceView {
-    /// Builds the view of sentence `index`; `statements` are the quotations of its
-    /// paragraph that are statements (see [`super::quotes::is_statement`]).
-    pub fn new(doc: &Analysis, index: usize, statements: &[&Quote], lexicon: &Lexicon) -> Self {
+    /// Builds the view of sentence `index`; `quoted` says, for each token of its paragraph,
+    /// whether a quoted statement holds it (see [`quoted_tokens`]).
+    pub fn new(doc: &Analysis, index: usize, quoted: &[bool], lexicon: &Lexicon) -> Self {
         let sentence = &doc.sentences[index];
         let text = doc.prose();
         let paragraph = &doc.paragraphs[sentence.paragraph];
@@ -50,7 +52,9 @@ impl SentenceView {
         let mut lower = Vec::new();
         let mut clause = 0;
         let mut previous_end = sentence.span.start;
-        let mut name_cursor = 0;
+        // Names are in token order: start at the first that does not end before us, so a
+        // long paragraph costs no more than its sentences.
+        let mut name_cursor = names.partition_point(|n| n.tokens.end <= sentence.tokens.start);
         for token_index in sentence.tokens.clone() {
             let token = &doc.tokens[token_index];
             let gap = text.get(previous_end..token.span.start).unwrap_or("");
@@ -65,9 +69,10 @@ impl SentenceView {
             let name = names
                 .get(name_cursor)
                 .is_some_and(|n| n.tokens.contains(&token_index));
-            let quoted = statements
-                .iter()
-                .any(|q| q.inner.start <= token.span.start && token.span.end <= q.inner.end);
+            let quoted = quoted
+                .get(token_index - paragraph.tokens.start)
+                .copied()
+                .unwrap_or(false);
             words.push(Word {
                 span: token.span.clone(),
                 kind: token.kind,
@@ -82,9 +87,17 @@ impl SentenceView {
         let trimmed = sentence_text.trim_end_matches(|c: char| {
             c.is_whitespace() || matches!(c, '”' | '"' | '’' | '\'' | ')')
         });
+        let mut clauses: Vec<Range<usize>> = Vec::new();
+        for (i, word) in words.iter().enumerate() {
+            match clauses.get_mut(word.clause) {
+                Some(range) => range.end = i + 1,
+                None => clauses.push(i..i + 1),
+            }
+        }
         let refs: Vec<&str> = lower.iter().map(String::as_str).collect();
         let phrases = lexicon.phrases.find_all(&refs);
         Self {
+            clauses,
             phrases,
             span: sentence.span.clone(),
             words,
@@ -100,18 +113,31 @@ impl SentenceView {
 
     /// Word indices of the clause holding word `index`.
     pub fn clause_of(&self, index: usize) -> Range<usize> {
-        let Some(clause) = self.words.get(index).map(|w| w.clause) else {
-            return index..index;
-        };
-        let start = self.words[..index]
+        self.words
+            .get(index)
+            .and_then(|w| self.clauses.get(w.clause))
+            .cloned()
+            .unwrap_or(index..index)
+    }
+
+    /// For each word, whether one of `markers` comes before it in its clause ("if" before
+    /// "wants"). One sweep, so a long clause costs no more than its words.
+    pub fn after_in_clause(&self, markers: &[&str]) -> Vec<bool> {
+        let mut seen = false;
+        let mut clause = usize::MAX;
+        self.words
             .iter()
-            .rposition(|w| w.clause != clause)
-            .map_or(0, |p| p + 1);
-        let end = self.words[index..]
-            .iter()
-            .position(|w| w.clause != clause)
-            .map_or(self.words.len(), |p| index + p);
-        start..end
+            .zip(&self.lower)
+            .map(|(word, lower)| {
+                if word.clause != clause {
+                    clause = word.clause;
+                    seen = false;
+                }
+                let before = seen;
+                seen |= markers.contains(&lower.as_str());
+                before
+            })
+            .collect()
     }
 
     /// Byte span from the start of word `start` to the end of word `end - 1`.
@@ -124,6 +150,26 @@ impl SentenceView {
             _ => self.span.clone(),
         }
     }
+}
+
+/// For each token of a paragraph, whether it lies inside one of `statements` (sorted by
+/// start). Costs the tokens inside quotations, found by binary search.
+pub fn quoted_tokens(doc: &Analysis, paragraph: usize, statements: &[&Quote]) -> Vec<bool> {
+    let Some(para) = doc.paragraphs.get(paragraph) else {
+        return Vec::new();
+    };
+    let tokens = &doc.tokens[para.tokens.clone()];
+    let mut quoted = vec![false; tokens.len()];
+    for quote in statements {
+        let first = tokens.partition_point(|t| t.span.start < quote.inner.start);
+        for (offset, token) in tokens[first..].iter().enumerate() {
+            if token.span.end > quote.inner.end {
+                break;
+            }
+            quoted[first + offset] = true;
+        }
+    }
+    quoted
 }
 
 /// Punctuation that separates clauses.

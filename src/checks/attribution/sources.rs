@@ -73,6 +73,8 @@ const RELATIVES: &[&str] = &["who", "which", "that"];
 const BACK_WINDOW: usize = 10;
 const MAX_CLAUSE_CROSSINGS: usize = 2;
 const FORWARD_WINDOW: usize = 5;
+/// How far from the start of its sentence the subject of ", saying ..." may be.
+const SENTENCE_SUBJECT_REACH: usize = 40;
 
 /// Every attribution in the sentence, outside quoted statements.
 pub fn find(view: &SentenceView, lexicon: &Lexicon) -> Vec<Attribution> {
@@ -174,7 +176,9 @@ fn subject_before(view: &SentenceView, lexicon: &Lexicon, verb: usize) -> Option
         && verb > 0
         && view.words[verb - 1].clause != view.words[verb].clause;
     if participle {
+        // Bounded, so that a long run of participles stays linear.
         return (0..verb)
+            .take(SENTENCE_SUBJECT_REACH)
             .take_while(|&j| !view.words[j].quoted)
             .find_map(|j| source_kind(view, lexicon, j).map(|kind| (j, kind)))
             .map(|(j, kind)| Attribution {
