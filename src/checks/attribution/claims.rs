@@ -1,7 +1,7 @@
 //! Claims that need a source: the cues of each kind, found in the words of a sentence
 //! that no attribution covers and no quotation holds.
 
-use super::lexicon::{Lexicon, List};
+use super::lexicon::{List, class};
 use super::phrases::PhraseMatch;
 use super::sentence::SentenceView;
 use crate::config::Sensitivity;
@@ -144,7 +144,6 @@ const APPROXIMATIONS_TWO: &[&str] = &[
 /// ...").
 pub fn find(
     view: &SentenceView,
-    lexicon: &Lexicon,
     eligible: &[bool],
     unquoted: &[bool],
     sensitivity: Sensitivity,
@@ -165,7 +164,7 @@ pub fn find(
     phrases(List::Contested, ClaimKind::Contested, eligible, &mut claims);
     phrases(List::Hedge, ClaimKind::Hedge, eligible, &mut claims);
     certainty(view, eligible, &mut claims);
-    mental_states(view, lexicon, eligible, &mut claims);
+    mental_states(view, eligible, &mut claims);
     if sensitivity >= Sensitivity::Normal {
         phrases(List::Causal, ClaimKind::Causal, eligible, &mut claims);
         phrases(
@@ -174,12 +173,11 @@ pub fn find(
             eligible,
             &mut claims,
         );
-        statistics(view, lexicon, eligible, &mut claims);
+        statistics(view, eligible, &mut claims);
         phrases(List::Figure, ClaimKind::Statistic, eligible, &mut claims);
-        consequences(view, lexicon, eligible, &mut claims);
+        consequences(view, eligible, &mut claims);
         superlative_forms(
             view,
-            lexicon,
             eligible,
             sensitivity == Sensitivity::Strict,
             &mut claims,
@@ -230,19 +228,18 @@ fn certainty(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
 }
 
 /// "Rubio knows", "Trump hoped", ", knowing that", "he is disappointed".
-fn mental_states(
-    view: &SentenceView,
-    lexicon: &Lexicon,
-    eligible: &[bool],
-    claims: &mut Vec<Claim>,
-) {
-    // A hypothetical asserts nothing: "if he wants a deal".
-    let conditional = view.after_in_clause(&["if", "unless", "whether"]);
+fn mental_states(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
+    // A hypothetical asserts nothing: "if he wants a deal". Computed on the first cue only.
+    let mut conditional: Option<Vec<bool>> = None;
     for (i, _) in eligible.iter().enumerate().filter(|(_, ok)| **ok) {
         let word = view.word(i);
-        let is_verb = lexicon.mental_verbs.contains(word);
-        // Cheap lookups first: the conditional test scans the clause.
-        if !is_verb && !lexicon.mental_adjectives.contains(word) || conditional[i] {
+        let is_verb = view.is(i, class::MENTAL_VERB);
+        if !is_verb && !view.is(i, class::MENTAL_ADJECTIVE) {
+            continue;
+        }
+        let conditional =
+            conditional.get_or_insert_with(|| view.after_in_clause(&["if", "unless", "whether"]));
+        if conditional[i] {
             continue;
         }
         if is_verb {
@@ -265,7 +262,7 @@ fn mental_states(
                     subject: Some(subject),
                 });
             }
-        } else if lexicon.mental_adjectives.contains(word) {
+        } else if view.is(i, class::MENTAL_ADJECTIVE) {
             let mut link = i;
             while link > 0
                 && (SUBJECT_ADVERBS.contains(&view.word(link - 1))
@@ -308,7 +305,7 @@ fn third_person_subject(view: &SentenceView, verb: usize) -> Option<usize> {
 /// counts of ten or more that are estimates ("more than 230", "at least 107") or counts of
 /// people and casualties ("230 wounded"). Dates, times, ages, scores and numbers inside
 /// names ("Building 31") are left alone.
-fn statistics(view: &SentenceView, lexicon: &Lexicon, eligible: &[bool], claims: &mut Vec<Claim>) {
+fn statistics(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
     for (i, word) in view.words.iter().enumerate() {
         if !eligible[i] {
             continue;
@@ -329,7 +326,7 @@ fn statistics(view: &SentenceView, lexicon: &Lexicon, eligible: &[bool], claims:
                 let estimate = APPROXIMATIONS.contains(&previous)
                     || APPROXIMATIONS_TWO.contains(&[before_previous, previous].join(" ").as_str());
                 let counted = (i + 1..(i + 4).min(view.words.len()))
-                    .any(|j| lexicon.count_nouns.contains(view.word(j)) || is_rate(view, j));
+                    .any(|j| view.is(j, class::COUNT_NOUN) || is_rate(view, j));
                 lower.ends_with('%')
                     || SCALE_WORDS.contains(&next)
                     || (value >= 10.0
@@ -354,15 +351,10 @@ fn statistics(view: &SentenceView, lexicon: &Lexicon, eligible: &[bool], claims:
 }
 
 /// A consequence clause: ", leaving them only two weeks", ", forcing the team to ...".
-fn consequences(
-    view: &SentenceView,
-    lexicon: &Lexicon,
-    eligible: &[bool],
-    claims: &mut Vec<Claim>,
-) {
+fn consequences(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
     for (i, _) in eligible.iter().enumerate().skip(1).filter(|(_, ok)| **ok) {
         let opens_clause = view.words[i - 1].clause != view.words[i].clause;
-        if opens_clause && lexicon.consequence_participles.contains(view.word(i)) {
+        if opens_clause && view.is(i, class::CONSEQUENCE_PARTICIPLE) {
             claims.push(Claim {
                 kind: ClaimKind::Causal,
                 words: i..i + 1,
@@ -376,7 +368,6 @@ fn consequences(
 /// ... since 1958").
 fn superlative_forms(
     view: &SentenceView,
-    lexicon: &Lexicon,
     eligible: &[bool],
     strict: bool,
     claims: &mut Vec<Claim>,
@@ -391,8 +382,8 @@ fn superlative_forms(
             && word.ends_with("est")
             && view.words[i].kind == TokenKind::Word
             && !view.words[i].capitalised
-            && !lexicon.not_superlatives.contains(word)
-            && (strict || !lexicon.evaluative_superlatives.contains(word));
+            && !view.is(i, class::NOT_SUPERLATIVE)
+            && (strict || !view.is(i, class::EVALUATIVE_SUPERLATIVE));
         let record = determined
             && word == "first"
             && (i + 1..(i + RECORD_REACH).min(view.words.len())).any(|j| view.word(j) == "since");

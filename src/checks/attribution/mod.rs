@@ -61,10 +61,10 @@ fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivit
     let mut previous_attributed = false;
     for index in para.sentences.clone() {
         let view = SentenceView::new(doc, index, &quoted, lexicon);
-        let sources = sources::find(&view, lexicon);
+        let sources = sources::find(&view);
         let continues = previous_attributed
             && (view.opens_with_quote || CONTINUING_PRONOUNS.contains(&view.word(0)));
-        let mut covered = coverage(&view, &sources, lexicon);
+        let mut covered = coverage(&view, &sources);
         if continues {
             covered.iter_mut().for_each(|c| *c = true);
         }
@@ -78,7 +78,7 @@ fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivit
             .map(|(w, &c)| !w.quoted && !c && !skip_all)
             .collect();
         let unquoted: Vec<bool> = view.words.iter().map(|w| !w.quoted && !skip_all).collect();
-        let mut found = claims::find(&view, lexicon, &eligible, &unquoted, sensitivity);
+        let mut found = claims::find(&view, &eligible, &unquoted, sensitivity);
         found.extend(
             sources
                 .iter()
@@ -104,7 +104,7 @@ fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivit
 
 /// The quotations of a paragraph that are statements.
 fn statements<'a>(doc: &Analysis, quotes: &'a [Quote], lexicon: &Lexicon) -> Vec<&'a Quote> {
-    let is_verb = |w: &str| lexicon.reporting_verbs.contains(w);
+    let is_verb = |w: &str| lexicon.class_of(w) & lexicon::class::REPORTING_VERB != 0;
     quotes
         .iter()
         .filter(|q| quotes::is_statement(doc, q, &is_verb))
@@ -114,14 +114,14 @@ fn statements<'a>(doc: &Analysis, quotes: &'a [Quote], lexicon: &Lexicon) -> Vec
 /// Which words the attributions of a sentence cover. An attribution covers its sentence,
 /// except a clause after it that opens with a comment participle (", leaving ...",
 /// ", showing ...") and everything after that: that is the writer talking again.
-fn coverage(view: &SentenceView, sources: &[Source], lexicon: &Lexicon) -> Vec<bool> {
+fn coverage(view: &SentenceView, sources: &[Source]) -> Vec<bool> {
     let n_words = view.words.len();
     // The first comment clause at or after each word, found in one sweep from the right so
     // that many attributions in one long sentence stay linear.
     let mut next_comment = vec![n_words; n_words + 1];
     for i in (1..n_words).rev() {
         let opens_clause = view.words[i].clause != view.words[i - 1].clause;
-        next_comment[i] = if opens_clause && lexicon.comment_participles.contains(view.word(i)) {
+        next_comment[i] = if opens_clause && view.is(i, lexicon::class::COMMENT_PARTICIPLE) {
             i
         } else {
             next_comment[i + 1]
@@ -141,13 +141,18 @@ fn coverage(view: &SentenceView, sources: &[Source], lexicon: &Lexicon) -> Vec<b
 /// Whether the sentence is the writer's opinion: a recommendation or judgement marker
 /// outside quotations.
 fn is_opinion(view: &SentenceView) -> bool {
+    let mut markers = view
+        .phrases
+        .iter()
+        .filter(|(l, _)| *l == List::Opinion)
+        .peekable();
+    if markers.peek().is_none() {
+        return false;
+    }
     // "before the conflict itself should cease": a modal in a subordinate clause is not the
     // writer recommending anything.
     let subordinate = view.after_in_clause(SUBORDINATORS);
-    view.phrases
-        .iter()
-        .filter(|(l, _)| *l == List::Opinion)
-        .any(|(_, m)| !subordinate[m.start] && (m.start..m.end).all(|i| !view.words[i].quoted))
+    markers.any(|(_, m)| !subordinate[m.start] && (m.start..m.end).all(|i| !view.words[i].quoted))
 }
 
 /// Conjunctions that open a subordinate clause.
@@ -264,7 +269,7 @@ impl Neighbours<'_> {
         let quoted = self.quoted[paragraph]
             .get_or_insert_with(|| sentence::quoted_tokens(doc, paragraph, &statements[paragraph]));
         let view = SentenceView::new(doc, sentence, quoted, self.lexicon);
-        let attributed = sources::find(&view, self.lexicon).iter().any(|s| !s.weasel);
+        let attributed = sources::find(&view).iter().any(|s| !s.weasel);
         self.attributed[sentence] = Some(attributed);
         attributed
     }

@@ -37,7 +37,6 @@ impl Hasher for WordHasher {
 }
 
 pub type BuildWordHasher = BuildHasherDefault<WordHasher>;
-pub type WordSet = std::collections::HashSet<&'static str, BuildWordHasher>;
 
 /// Phrases from several lists, each tagged with its list.
 #[derive(Debug)]

@@ -30,6 +30,8 @@ pub struct SentenceView {
     pub words: Vec<Word>,
     /// Lower case, curly apostrophes made straight: `zelensky's`.
     pub lower: Vec<String>,
+    /// Each word's [`super::lexicon::class`] bits from the single-word lists.
+    pub classes: Vec<u16>,
     /// Word ranges of the clauses, by clause number.
     pub clauses: Vec<Range<usize>>,
     /// Every phrase of the lists found in the sentence (quoted words included).
@@ -94,9 +96,11 @@ impl SentenceView {
                 None => clauses.push(i..i + 1),
             }
         }
+        let classes = lower.iter().map(|w| lexicon.class_of(w)).collect();
         let refs: Vec<&str> = lower.iter().map(String::as_str).collect();
         let phrases = lexicon.phrases.find_all(&refs);
         Self {
+            classes,
             clauses,
             phrases,
             span: sentence.span.clone(),
@@ -105,6 +109,11 @@ impl SentenceView {
             question: trimmed.ends_with('?'),
             opens_with_quote: sentence_text.starts_with(['“', '"', '‘', '\'']),
         }
+    }
+
+    /// Whether word `index` is in a single-word list ([`super::lexicon::class`] bits).
+    pub fn is(&self, index: usize, class: u16) -> bool {
+        self.classes.get(index).is_some_and(|c| c & class != 0)
     }
 
     pub fn word(&self, index: usize) -> &str {

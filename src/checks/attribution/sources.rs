@@ -7,7 +7,7 @@
 //! subject is a weasel word ("critics said") is a weasel, not an attribution; an agentless
 //! passive ("it was said") has no source at all.
 
-use super::lexicon::Lexicon;
+use super::lexicon::class;
 use super::sentence::SentenceView;
 use std::ops::Range;
 
@@ -77,7 +77,7 @@ const FORWARD_WINDOW: usize = 5;
 const SENTENCE_SUBJECT_REACH: usize = 40;
 
 /// Every attribution in the sentence, outside quoted statements.
-pub fn find(view: &SentenceView, lexicon: &Lexicon) -> Vec<Attribution> {
+pub fn find(view: &SentenceView) -> Vec<Attribution> {
     let mut found = Vec::new();
     for i in 0..view.words.len() {
         if view.words[i].quoted {
@@ -85,21 +85,19 @@ pub fn find(view: &SentenceView, lexicon: &Lexicon) -> Vec<Attribution> {
         }
         let word = view.word(i);
         if word == "according" && view.word(i + 1) == "to" {
-            if let Some(attribution) = according_to(view, lexicon, i) {
+            if let Some(attribution) = according_to(view, i) {
                 found.push(attribution);
             }
             continue;
         }
-        if !lexicon.reporting_verbs.contains(word) || is_passive(view, i) {
+        if !view.is(i, class::REPORTING_VERB) || is_passive(view, i) {
             continue;
         }
         // "a program called Euro-NATO Joint Jet Pilot Training" names, it does not report.
         if word == "called" && view.words.get(i + 1).is_some_and(|w| w.capitalised) {
             continue;
         }
-        if let Some(attribution) =
-            subject_before(view, lexicon, i).or_else(|| object_after(view, lexicon, i))
-        {
+        if let Some(attribution) = subject_before(view, i).or_else(|| object_after(view, i)) {
             found.push(attribution);
         }
     }
@@ -117,13 +115,12 @@ enum SourceKind {
     Weasel,
 }
 
-fn source_kind(view: &SentenceView, lexicon: &Lexicon, index: usize) -> Option<SourceKind> {
+fn source_kind(view: &SentenceView, index: usize) -> Option<SourceKind> {
     let word = view.words.get(index)?;
     if word.quoted {
         return None;
     }
-    let lower = view.word(index);
-    if lexicon.weasel_subjects.contains(lower) {
+    if view.is(index, class::WEASEL_SUBJECT) {
         // "the researchers", "these critics" point back to a source named before.
         let determined = index
             .checked_sub(1)
@@ -138,7 +135,7 @@ fn source_kind(view: &SentenceView, lexicon: &Lexicon, index: usize) -> Option<S
     if named || is_possessive_name(view, index) {
         return Some(SourceKind::Named);
     }
-    if lexicon.source_nouns.contains(lower) {
+    if view.is(index, class::SOURCE_NOUN) {
         return Some(if is_indefinite(view, index) {
             SourceKind::Weasel
         } else {
@@ -169,7 +166,7 @@ fn is_possessive_name(view: &SentenceView, index: usize) -> bool {
     view.words[index].capitalised && view.word(index).ends_with("'s")
 }
 
-fn subject_before(view: &SentenceView, lexicon: &Lexicon, verb: usize) -> Option<Attribution> {
+fn subject_before(view: &SentenceView, verb: usize) -> Option<Attribution> {
     // A participle opening a clause (", saying ...", ", adding ...") takes the subject of
     // the sentence, however far back it is.
     let participle = view.word(verb).ends_with("ing")
@@ -180,7 +177,7 @@ fn subject_before(view: &SentenceView, lexicon: &Lexicon, verb: usize) -> Option
         return (0..verb)
             .take(SENTENCE_SUBJECT_REACH)
             .take_while(|&j| !view.words[j].quoted)
-            .find_map(|j| source_kind(view, lexicon, j).map(|kind| (j, kind)))
+            .find_map(|j| source_kind(view, j).map(|kind| (j, kind)))
             .map(|(j, kind)| Attribution {
                 verb,
                 source: j..j + 1,
@@ -206,7 +203,7 @@ fn subject_before(view: &SentenceView, lexicon: &Lexicon, verb: usize) -> Option
         }
         if RELATIVES.contains(&view.word(j)) {
             // The antecedent right before the relative decides: "some who say" is a weasel.
-            if let Some(kind) = j.checked_sub(1).and_then(|a| source_kind(view, lexicon, a)) {
+            if let Some(kind) = j.checked_sub(1).and_then(|a| source_kind(view, a)) {
                 return Some(Attribution {
                     verb,
                     source: j - 1..j,
@@ -215,7 +212,7 @@ fn subject_before(view: &SentenceView, lexicon: &Lexicon, verb: usize) -> Option
             }
             continue;
         }
-        if let Some(kind) = source_kind(view, lexicon, j) {
+        if let Some(kind) = source_kind(view, j) {
             // "officials have not said why": nothing is attributed, and nothing gestured at.
             let negated = view.lower[j..verb]
                 .iter()
@@ -234,13 +231,13 @@ fn subject_before(view: &SentenceView, lexicon: &Lexicon, verb: usize) -> Option
 }
 
 /// "said Russia's Foreign Ministry", "said the official", "told the newspaper".
-fn object_after(view: &SentenceView, lexicon: &Lexicon, verb: usize) -> Option<Attribution> {
+fn object_after(view: &SentenceView, verb: usize) -> Option<Attribution> {
     let end = (verb + 1 + FORWARD_WINDOW).min(view.words.len());
     for j in verb + 1..end {
         if view.words[j].quoted || view.words[j].clause != view.words[verb].clause {
             return None;
         }
-        if let Some(kind) = source_kind(view, lexicon, j) {
+        if let Some(kind) = source_kind(view, j) {
             return Some(Attribution {
                 verb,
                 source: j..j + 1,
@@ -256,11 +253,11 @@ fn object_after(view: &SentenceView, lexicon: &Lexicon, verb: usize) -> Option<A
 
 /// "according to X": any noun phrase is a source unless it is a weasel ("according to
 /// sources", "according to reports").
-fn according_to(view: &SentenceView, lexicon: &Lexicon, at: usize) -> Option<Attribution> {
+fn according_to(view: &SentenceView, at: usize) -> Option<Attribution> {
     let first = (at + 2..view.words.len())
         .take(FORWARD_WINDOW)
         .find(|&j| !SKIPPABLE.contains(&view.word(j)) && !view.words[j].quoted)?;
-    let weasel = lexicon.weasel_subjects.contains(view.word(first)) && !has_name_near(view, first);
+    let weasel = view.is(first, class::WEASEL_SUBJECT) && !has_name_near(view, first);
     Some(Attribution {
         verb: at,
         source: first..first + 1,
