@@ -188,6 +188,10 @@ fn is_clause_break(ch: char) -> bool {
 
 /// Lower case, with curly apostrophes straightened so lists need one spelling.
 fn normalise(word: &str) -> String {
+    // Most words are ASCII: lower-case them byte by byte.
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.chars()
         .map(|c| if is_apostrophe(c) { '\'' } else { c })
         .flat_map(char::to_lowercase)
