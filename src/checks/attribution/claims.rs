@@ -164,6 +164,9 @@ pub fn find(
     phrases(List::Contested, ClaimKind::Contested, eligible, &mut claims);
     phrases(List::Hedge, ClaimKind::Hedge, eligible, &mut claims);
     certainty(view, eligible, &mut claims);
+    if sensitivity == Sensitivity::Strict {
+        plain_predictions(view, eligible, &mut claims);
+    }
     mental_states(view, eligible, &mut claims);
     if sensitivity >= Sensitivity::Normal {
         phrases(List::Causal, ClaimKind::Causal, eligible, &mut claims);
@@ -224,6 +227,22 @@ fn certainty(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
             words: start..end,
             subject: None,
         });
+    }
+}
+
+/// At strict sensitivity, any prediction about a third party: "the talks will fail".
+fn plain_predictions(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
+    for (i, _) in eligible.iter().enumerate().filter(|(_, ok)| **ok) {
+        if !matches!(view.word(i), "will" | "shall" | "won't") {
+            continue;
+        }
+        if let Some(subject) = third_person_subject(view, i) {
+            claims.push(Claim {
+                kind: ClaimKind::Certainty,
+                words: subject..i + 1,
+                subject: None,
+            });
+        }
     }
 }
 

@@ -4,6 +4,8 @@ use super::claims::ClaimKind;
 use crate::checks::Rule;
 use crate::finding::Severity;
 
+/// `attribution.mental-state`: "Rubio knows that ...", "Trump hoped ...", ", knowing that ...",
+/// "he is disappointed". Leaves alone the writer's own state and hypotheticals.
 pub const MENTAL_STATE: Rule = Rule {
     id: "attribution.mental-state",
     default_severity: Severity::Warning,
@@ -18,6 +20,8 @@ and a sentence covered by an attribution (`Lavrov said Russia wanted talks`).",
     yields_to: &[],
 };
 
+/// `attribution.causal`: "led to", "because of", ", leaving X no choice". Leaves alone
+/// possibilities ("can lead to") and attributed clauses.
 pub const CAUSAL: Rule = Rule {
     id: "attribution.causal",
     default_severity: Severity::Warning,
@@ -31,6 +35,8 @@ Not flagged at `relaxed` sensitivity, nor inside an attributed clause.",
     yields_to: &[],
 };
 
+/// `attribution.superlative`: "the most intense", "largest", "the first ... since 1958".
+/// Leaves alone superlatives of judgement below strict ("the proudest boast").
 pub const SUPERLATIVE: Rule = Rule {
     id: "attribution.superlative",
     default_severity: Severity::Warning,
@@ -44,6 +50,8 @@ Not flagged at `relaxed` sensitivity, in opinion, or in an attributed clause.",
     yields_to: &[],
 };
 
+/// `attribution.statistic`: percentages, scaled amounts, estimates and counts of people.
+/// Leaves alone dates, times, ages, scores and numbers inside names.
 pub const STATISTIC: Rule = Rule {
     id: "attribution.statistic",
     default_severity: Severity::Warning,
@@ -57,6 +65,8 @@ Not flagged at `relaxed` sensitivity, or in an attributed clause.",
     yields_to: &[],
 };
 
+/// `attribution.certainty`: "would certainly", "inevitably", "we believe" as proof.
+/// Leaves alone the speaker's own resolve ("we will never forget").
 pub const CERTAINTY: Rule = Rule {
     id: "attribution.certainty",
     default_severity: Severity::Warning,
@@ -71,6 +81,8 @@ Not flagged: the speaker's own resolve (`we will never forget`).",
     yields_to: &[],
 };
 
+/// `attribution.contested`: loaded terms and accusations ("coup", "CIA-backed", "proxy
+/// war") in the writer's voice.
 pub const CONTESTED: Rule = Rule {
     id: "attribution.contested",
     default_severity: Severity::Warning,
@@ -84,6 +96,9 @@ after what the Kremlin calls a CIA-backed coup.`",
     yields_to: &[],
 };
 
+/// `attribution.weasel`: "some say", "critics argue", "a new study", "allegedly". Leaves
+/// alone "the researchers" (pointing back to a named source) and negations ("officials have
+/// not said").
 pub const WEASEL: Rule = Rule {
     id: "attribution.weasel",
     default_severity: Severity::Warning,
@@ -96,6 +111,8 @@ Fiona Hill, a Russia analyst at the Brookings Institution.`",
     yields_to: &[],
 };
 
+/// `attribution.orphan-quote`: a quoted statement with no speaker nearby. Leaves alone
+/// scare quotes and continued quotations.
 pub const ORPHAN_QUOTE: Rule = Rule {
     id: "attribution.orphan-quote",
     default_severity: Severity::Warning,

@@ -254,3 +254,17 @@ fn weasel_phrase_is_flagged_beside_an_attribution() {
         &[("weasel", "Allegedly")],
     );
 }
+
+#[test]
+fn strict_sensitivity_flags_plain_predictions() {
+    let text = "The talks will end within a month.";
+    assert!(found(text).is_empty());
+    assert_eq!(
+        found_at(text, Sensitivity::Strict),
+        vec![(
+            "attribution.certainty".to_string(),
+            "The talks will end within a month".to_string()
+        )]
+    );
+    assert!(found_at("We will meet again in May.", Sensitivity::Strict).is_empty());
+}
