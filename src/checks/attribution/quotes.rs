@@ -7,6 +7,9 @@ use crate::text::{Analysis, Quote, QuoteKind};
 /// "called the memorandum “blackmail”", "a “substantive and frank exchange”".
 const LONGEST_TERM_WORDS: usize = 8;
 
+/// A quotation this short needs sentence punctuation inside to count as a statement.
+const SHORT_PHRASE_WORDS: usize = 3;
+
 /// Whether a quotation is someone's statement rather than a term, title or scare quote.
 ///
 /// A statement stands where speech stands: at the start of a sentence or paragraph, after
@@ -22,6 +25,18 @@ pub fn is_statement(doc: &Analysis, quote: &Quote, reporting_verbs: &dyn Fn(&str
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count();
     if n_words < 2 {
+        return false;
+    }
+    let ends_like_speech = inner
+        .trim_end()
+        .ends_with(['.', '!', '?', ',', '…', ';', ':']);
+    // A title ("The Jenna Julien Podcast", "Adam vs. Eve") or a short phrase without
+    // sentence punctuation ("think again") is named, not said.
+    let capitalised = inner
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if !ends_like_speech && (capitalised * 3 >= n_words * 2 || n_words <= SHORT_PHRASE_WORDS) {
         return false;
     }
     if n_words > LONGEST_TERM_WORDS {
