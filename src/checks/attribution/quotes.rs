@@ -42,7 +42,19 @@ pub fn is_statement(doc: &Analysis, quote: &Quote, reporting_verbs: &dyn Fn(&str
     if n_words > LONGEST_TERM_WORDS {
         return true;
     }
-    let before = doc.prose().get(..quote.span.start).unwrap_or("");
+    // Only the quotation's own paragraph is read, so that a paragraph's findings depend on
+    // that paragraph alone: its start counts as the start of speech.
+    let following = doc
+        .paragraphs
+        .partition_point(|p| p.span.start <= quote.span.start);
+    let paragraph_start = following
+        .checked_sub(1)
+        .and_then(|i| doc.paragraphs.get(i))
+        .map_or(0, |p| p.span.start);
+    let before = doc
+        .prose()
+        .get(paragraph_start..quote.span.start)
+        .unwrap_or("");
     let before = before.trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
     match before.chars().next_back() {
         None | Some('\n' | ':' | ',' | '.' | '!' | '?' | '—' | '–' | ';') => true,

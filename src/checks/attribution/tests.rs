@@ -268,3 +268,29 @@ fn strict_sensitivity_flags_plain_predictions() {
     );
     assert!(found_at("We will meet again in May.", Sensitivity::Strict).is_empty());
 }
+
+#[test]
+fn paragraph_findings_depend_on_their_paragraph_only() {
+    use crate::checks::Check;
+    use crate::text::Analysis;
+    let paragraph =
+        "“We will win,” he said. Rubio knows the most intense strikes led to 230 deaths.";
+    let per_paragraph = |before: &str| {
+        let text = format!("{before}\n\n{paragraph}");
+        let doc = Analysis::new(&text, Markup::Plain);
+        let config = Config::default();
+        let last = doc.paragraphs.len() - 1;
+        let start = doc.paragraphs[last].span.start;
+        super::Attribution
+            .paragraph(&doc, last, &Context::new(&config))
+            .into_iter()
+            .map(|f| (f.rule, f.span.start - start, f.span.end - start, f.message))
+            .collect::<Vec<_>>()
+    };
+    let after_plain = per_paragraph("The board met.");
+    assert!(!after_plain.is_empty());
+    assert_eq!(
+        after_plain,
+        per_paragraph("Critics said: “Nothing will change")
+    );
+}
