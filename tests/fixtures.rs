@@ -33,37 +33,6 @@ const PENDING: &[(&str, &str, &str)] = &[
     ("seed", "names", "Yanukoych"),
     ("seed", "names", "Lavrov"),
     ("seed", "names", "75-year-old Russian Foreign Minister"),
-    (
-        "seed",
-        "attribution",
-        "Putin seized Crimea March 1, 2014 after a CIA-backed pro-Western coup toppled the pro-Kremlin Kiev government of Viktor Yanukovych.",
-    ),
-    ("seed", "attribution", "Rubio knows that the main obstacle"),
-    (
-        "seed",
-        "attribution",
-        "Trump hoped that Putin would work with him",
-    ),
-    (
-        "seed",
-        "attribution",
-        "leaving Putin no choice but to escalate the war",
-    ),
-    (
-        "seed",
-        "attribution",
-        "Lavrov, more than any member of Putin’s inner circle, attests to the real progress",
-    ),
-    (
-        "seed",
-        "attribution",
-        "the most intense drone and missile strikes",
-    ),
-    (
-        "seed",
-        "attribution",
-        "would certainly set back peace talks",
-    ),
     ("seed", "ages", "53-year-old Secretary of State Marco Rubio"),
 ];
 

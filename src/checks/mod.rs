@@ -4,6 +4,7 @@
 //! To add a check: write `src/checks/<family>/...` implementing [`Check`], add one line to
 //! [`ALL`], a section to the config if it needs settings, and its tests.
 
+pub mod attribution;
 pub mod spelling;
 
 use crate::config::Config;
@@ -66,7 +67,7 @@ pub trait Check: Sync {
 }
 
 /// Every check, sorted by name.
-pub static ALL: &[&dyn Check] = &[&spelling::Spelling];
+pub static ALL: &[&dyn Check] = &[&attribution::Attribution, &spelling::Spelling];
 
 /// Every rule of every check.
 pub fn all_rules() -> impl Iterator<Item = &'static Rule> {

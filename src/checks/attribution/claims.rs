@@ -1,0 +1,426 @@
+//! Claims that need a source: the cues of each kind, found in the words of a sentence
+//! that no attribution covers and no quotation holds.
+
+use super::lexicon::{List, class};
+use super::phrases::PhraseMatch;
+use super::sentence::SentenceView;
+use crate::config::Sensitivity;
+use crate::text::TokenKind;
+use std::ops::Range;
+
+/// The kinds of claim, one rule each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ClaimKind {
+    // Ordered by priority: when one clause holds several cues, the first kind reports.
+    Weasel,
+    Contested,
+    MentalState,
+    Certainty,
+    /// The writer vouching with their own belief ("we believe"): reported as certainty.
+    Hedge,
+    Causal,
+    Superlative,
+    Statistic,
+}
+
+/// A cue found in a sentence.
+#[derive(Clone, Debug)]
+pub struct Claim {
+    pub kind: ClaimKind,
+    /// Word indices of the cue.
+    pub words: Range<usize>,
+    /// Word indices of the subject, for messages (`Rubio` in "Rubio knows").
+    pub subject: Option<usize>,
+}
+
+/// First- and second-person subjects: the writer's own state is not a third person's.
+const FIRST_SECOND_PERSON: &[&str] = &["i", "we", "you", "i'm", "we're", "you're", "me", "us"];
+
+/// Words that cannot be the subject right before a verb (articles, auxiliaries,
+/// prepositions, relatives): "a planned attack", "is expected", "than thought".
+const NOT_SUBJECT: &[&str] = &[
+    "a", "an", "the", "to", "not", "do", "does", "did", "don't", "doesn't", "didn't", "will",
+    "would", "can", "could", "should", "might", "may", "must", "is", "was", "were", "are", "be",
+    "been", "being", "than", "as", "of", "in", "on", "for", "with", "by", "at", "from", "and",
+    "or", "but", "that", "which", "it", "this", "there", "what", "if", "when", "because", "so",
+    "never", "ever", "well", "more", "most", "less", "had", "has", "have", "how", "why", "whether",
+    "where", "also", "who",
+];
+
+/// Adverbs that may sit between a subject and its verb: "Trump still wants".
+const SUBJECT_ADVERBS: &[&str] = &[
+    "still",
+    "really",
+    "also",
+    "clearly",
+    "obviously",
+    "probably",
+    "surely",
+    "certainly",
+    "genuinely",
+    "truly",
+    "always",
+    "never",
+    "now",
+    "only",
+    "deeply",
+    "secretly",
+    "privately",
+    "desperately",
+    "increasingly",
+    "already",
+];
+
+/// Forms of "be" and linking verbs before a mental-state adjective: "he is disappointed".
+const LINKING: &[&str] = &[
+    "is", "was", "are", "were", "been", "'s", "seems", "seemed", "remains", "remained", "became",
+    "becomes", "appears", "appeared", "grew", "felt", "feels",
+];
+
+/// Words that keep a number from being a statistic: dates, times, pages, ages.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+const NOT_A_FIGURE_AFTER: &[&str] = &[
+    "o'clock", "a.m", "p.m", "a.m.", "p.m.", "years", "year", "bc", "ad",
+];
+/// `percent` and friends first; from index 3 on, the scale words that make "two billion".
+const SCALE_WORDS: &[&str] = &[
+    "percent",
+    "per",
+    "percentage",
+    "million",
+    "billion",
+    "trillion",
+];
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
+    "hundreds", "tens", "dozens",
+];
+/// Words before a number that make it an estimate.
+const APPROXIMATIONS: &[&str] = &[
+    "over",
+    "nearly",
+    "almost",
+    "approximately",
+    "estimated",
+    "some",
+];
+const APPROXIMATIONS_TWO: &[&str] = &[
+    "more than",
+    "at least",
+    "up to",
+    "as many",
+    "fewer than",
+    "less than",
+];
+
+/// Every claim cue in the sentence among `eligible` words (not quoted, not covered).
+/// Weasel phrases need only `unquoted` words: "allegedly" gestures at a source even in a
+/// sentence that attributes something else ("Allegedly, his sister pleaded, but he replied
+/// ...").
+pub fn find(
+    view: &SentenceView,
+    eligible: &[bool],
+    unquoted: &[bool],
+    sensitivity: Sensitivity,
+) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    let phrases = |list: List, kind: ClaimKind, mask: &[bool], claims: &mut Vec<Claim>| {
+        for (_, PhraseMatch { start, end }) in view.phrases.iter().filter(|(l, _)| *l == list) {
+            if (*start..*end).all(|i| mask[i]) {
+                claims.push(Claim {
+                    kind,
+                    words: *start..*end,
+                    subject: None,
+                });
+            }
+        }
+    };
+    phrases(List::Weasel, ClaimKind::Weasel, unquoted, &mut claims);
+    phrases(List::Contested, ClaimKind::Contested, eligible, &mut claims);
+    phrases(List::Hedge, ClaimKind::Hedge, eligible, &mut claims);
+    certainty(view, eligible, &mut claims);
+    if sensitivity == Sensitivity::Strict {
+        plain_predictions(view, eligible, &mut claims);
+    }
+    mental_states(view, eligible, &mut claims);
+    if sensitivity >= Sensitivity::Normal {
+        phrases(List::Causal, ClaimKind::Causal, eligible, &mut claims);
+        phrases(
+            List::Superlative,
+            ClaimKind::Superlative,
+            eligible,
+            &mut claims,
+        );
+        statistics(view, eligible, &mut claims);
+        phrases(List::Figure, ClaimKind::Statistic, eligible, &mut claims);
+        consequences(view, eligible, &mut claims);
+        superlative_forms(
+            view,
+            eligible,
+            sensitivity == Sensitivity::Strict,
+            &mut claims,
+        );
+    }
+    for (i, word) in view.lower.iter().enumerate() {
+        // Compounds in -backed ("CIA-backed coup", "Kremlin-backed separatists") assert who
+        // stands behind whom.
+        if eligible[i] && word.ends_with("-backed") {
+            claims.push(Claim {
+                kind: ClaimKind::Contested,
+                words: i..i + 1,
+                subject: None,
+            });
+        }
+    }
+    // "can lead to", "could cause": a possibility is not asserted (the guide counts it as
+    // opinion).
+    claims.retain(|c| {
+        !matches!(c.kind, ClaimKind::Causal | ClaimKind::Certainty)
+            || c.words.start == 0
+            || !POSSIBILITY.contains(&view.word(c.words.start - 1))
+    });
+    claims
+}
+
+/// Modals of possibility.
+const POSSIBILITY: &[&str] = &["can", "could", "may", "might"];
+
+fn certainty(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
+    for &(_, PhraseMatch { start, end }) in
+        view.phrases.iter().filter(|(l, _)| *l == List::Certainty)
+    {
+        if !(start..end).all(|i| eligible[i]) {
+            continue;
+        }
+        // "We will never forget" is the speaker's own resolve, not a prediction.
+        let subject = start.checked_sub(1).map(|s| view.word(s));
+        if subject.is_some_and(|s| FIRST_SECOND_PERSON.contains(&s)) {
+            continue;
+        }
+        claims.push(Claim {
+            kind: ClaimKind::Certainty,
+            words: start..end,
+            subject: None,
+        });
+    }
+}
+
+/// At strict sensitivity, any prediction about a third party: "the talks will fail".
+fn plain_predictions(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
+    for (i, _) in eligible.iter().enumerate().filter(|(_, ok)| **ok) {
+        if !matches!(view.word(i), "will" | "shall" | "won't") {
+            continue;
+        }
+        if let Some(subject) = third_person_subject(view, i) {
+            claims.push(Claim {
+                kind: ClaimKind::Certainty,
+                words: subject..i + 1,
+                subject: None,
+            });
+        }
+    }
+}
+
+/// "Rubio knows", "Trump hoped", ", knowing that", "he is disappointed".
+fn mental_states(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
+    // A hypothetical asserts nothing: "if he wants a deal". Computed on the first cue only.
+    let mut conditional: Option<Vec<bool>> = None;
+    for (i, _) in eligible.iter().enumerate().filter(|(_, ok)| **ok) {
+        let word = view.word(i);
+        let is_verb = view.is(i, class::MENTAL_VERB);
+        if !is_verb && !view.is(i, class::MENTAL_ADJECTIVE) {
+            continue;
+        }
+        let conditional =
+            conditional.get_or_insert_with(|| view.after_in_clause(&["if", "unless", "whether"]));
+        if conditional[i] {
+            continue;
+        }
+        if is_verb {
+            if word.ends_with("ing") {
+                // A participle opening a clause takes the sentence's subject: ", knowing that".
+                let opens_clause = i > 0 && view.words[i - 1].clause != view.words[i].clause;
+                if opens_clause {
+                    claims.push(Claim {
+                        kind: ClaimKind::MentalState,
+                        words: i..i + 1,
+                        subject: None,
+                    });
+                }
+                continue;
+            }
+            if let Some(subject) = third_person_subject(view, i) {
+                claims.push(Claim {
+                    kind: ClaimKind::MentalState,
+                    words: subject..i + 1,
+                    subject: Some(subject),
+                });
+            }
+        } else if view.is(i, class::MENTAL_ADJECTIVE) {
+            let mut link = i;
+            while link > 0
+                && (SUBJECT_ADVERBS.contains(&view.word(link - 1))
+                    || matches!(view.word(link - 1), "very" | "so" | "not" | "too"))
+            {
+                link -= 1;
+            }
+            if link == 0 || !LINKING.contains(&view.word(link - 1)) {
+                continue;
+            }
+            if let Some(subject) = third_person_subject(view, link - 1) {
+                claims.push(Claim {
+                    kind: ClaimKind::MentalState,
+                    words: subject..i + 1,
+                    subject: Some(subject),
+                });
+            }
+        }
+    }
+}
+
+/// The subject right before the verb at `verb` (adverbs skipped), if it is a third person.
+fn third_person_subject(view: &SentenceView, verb: usize) -> Option<usize> {
+    let mut s = verb.checked_sub(1)?;
+    while SUBJECT_ADVERBS.contains(&view.word(s)) {
+        s = s.checked_sub(1)?;
+    }
+    let word = view.word(s);
+    let w = &view.words[s];
+    if w.quoted || w.clause != view.words[verb].clause || w.kind != TokenKind::Word {
+        return None;
+    }
+    if FIRST_SECOND_PERSON.contains(&word) || NOT_SUBJECT.contains(&word) {
+        return None;
+    }
+    Some(s)
+}
+
+/// Figures: percentages, amounts with a scale word ("two billion", "$4 million"), and
+/// counts of ten or more that are estimates ("more than 230", "at least 107") or counts of
+/// people and casualties ("230 wounded"). Dates, times, ages, scores and numbers inside
+/// names ("Building 31") are left alone.
+fn statistics(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
+    for (i, word) in view.words.iter().enumerate() {
+        if !eligible[i] {
+            continue;
+        }
+        let lower = view.word(i);
+        let next = view.word(i + 1);
+        let previous = i.checked_sub(1).map_or("", |p| view.word(p));
+        let before_previous = i.checked_sub(2).map_or("", |p| view.word(p));
+        let in_name = i > 0 && view.words[i - 1].capitalised && view.words[i - 1].name;
+        let figure = match word.kind {
+            TokenKind::Number => {
+                let value: f64 = lower
+                    .replace(',', "")
+                    .trim_end_matches('%')
+                    .parse()
+                    .unwrap_or(0.0);
+                let year_like = lower.len() == 4 && (1000.0..=2100.0).contains(&value);
+                let estimate = APPROXIMATIONS.contains(&previous)
+                    || APPROXIMATIONS_TWO.contains(&[before_previous, previous].join(" ").as_str());
+                let counted = (i + 1..(i + 4).min(view.words.len()))
+                    .any(|j| view.is(j, class::COUNT_NOUN) || is_rate(view, j));
+                lower.ends_with('%')
+                    || SCALE_WORDS.contains(&next)
+                    || (value >= 10.0
+                        && !year_like
+                        && !in_name
+                        && !MONTHS.contains(&previous)
+                        && !MONTHS.contains(&next)
+                        && !NOT_A_FIGURE_AFTER.contains(&next)
+                        && (estimate || counted))
+            }
+            TokenKind::Word => SCALE_WORDS[3..].contains(&next) && NUMBER_WORDS.contains(&lower),
+            _ => false,
+        };
+        if figure {
+            claims.push(Claim {
+                kind: ClaimKind::Statistic,
+                words: i..i + 1,
+                subject: None,
+            });
+        }
+    }
+}
+
+/// A consequence clause: ", leaving them only two weeks", ", forcing the team to ...".
+fn consequences(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
+    for (i, _) in eligible.iter().enumerate().skip(1).filter(|(_, ok)| **ok) {
+        let opens_clause = view.words[i - 1].clause != view.words[i].clause;
+        if opens_clause && view.is(i, class::CONSEQUENCE_PARTICIPLE) {
+            claims.push(Claim {
+                kind: ClaimKind::Causal,
+                words: i..i + 1,
+                subject: None,
+            });
+        }
+    }
+}
+
+/// Superlatives by form ("the greatest pride", "Europe's oldest") and records ("the first
+/// ... since 1958").
+fn superlative_forms(
+    view: &SentenceView,
+    eligible: &[bool],
+    strict: bool,
+    claims: &mut Vec<Claim>,
+) {
+    const RECORD_REACH: usize = 12;
+    for (i, _) in eligible.iter().enumerate().skip(1).filter(|(_, ok)| **ok) {
+        let word = view.word(i);
+        let previous = view.word(i - 1);
+        let determined = previous == "the" || previous.ends_with("'s") || previous == "its";
+        let by_form = determined
+            && word.len() >= 5
+            && word.ends_with("est")
+            && view.words[i].kind == TokenKind::Word
+            && !view.words[i].capitalised
+            && !view.is(i, class::NOT_SUPERLATIVE)
+            && (strict || !view.is(i, class::EVALUATIVE_SUPERLATIVE));
+        let record = determined
+            && word == "first"
+            && (i + 1..(i + RECORD_REACH).min(view.words.len())).any(|j| view.word(j) == "since");
+        if by_form || record {
+            claims.push(Claim {
+                kind: ClaimKind::Superlative,
+                words: i..i + 1,
+                subject: None,
+            });
+        }
+    }
+}
+
+/// "a year", "per day", "each week": a number with a rate is a statistic.
+fn is_rate(view: &SentenceView, at: usize) -> bool {
+    matches!(view.word(at), "a" | "per" | "each" | "every")
+        && matches!(
+            view.word(at + 1),
+            "year" | "day" | "week" | "month" | "hour"
+        )
+}

@@ -1,0 +1,300 @@
+//! The `attribution` family: the "who says?" an editor asks of every sentence.
+//!
+//! Per sentence: find the attributions (a reporting verb and its source, [`sources`]), mark
+//! the words they cover (the whole sentence, less a trailing comment clause such as
+//! ", leaving Putin no choice"), carry coverage to the next sentence when it continues the
+//! same account (a pronoun subject, a following quotation), then look for claim cues in
+//! the words left uncovered and unquoted ([`claims`]). The writer's own opinion ("should",
+//! "needs to", "I think") is left alone below `strict`. Quotations without a speaker
+//! ([`quotes`]) need the neighbouring sentences, even across paragraphs, so they are
+//! found in [`Check::document`].
+
+mod claims;
+mod lexicon;
+mod phrases;
+mod quotes;
+mod rules;
+mod sentence;
+mod sources;
+#[cfg(test)]
+mod tests;
+
+use super::{Check, Context, Rule};
+use crate::config::Sensitivity;
+use crate::finding::Finding;
+use crate::text::{Analysis, Quote};
+use claims::{Claim, ClaimKind};
+use lexicon::{LEXICON, Lexicon, List};
+use sentence::SentenceView;
+use sources::Attribution as Source;
+use std::ops::Range;
+
+pub use rules::RULES;
+
+pub struct Attribution;
+
+impl Check for Attribution {
+    fn rules(&self) -> &'static [Rule] {
+        RULES
+    }
+
+    fn paragraph(&self, doc: &Analysis, paragraph: usize, ctx: &Context) -> Vec<Finding> {
+        claims_in_paragraph(doc, paragraph, ctx.config.sensitivity)
+    }
+
+    fn document(&self, doc: &Analysis, _ctx: &Context) -> Vec<Finding> {
+        orphan_quotes(doc)
+    }
+}
+
+/// Pronouns that continue the previous sentence's account: "Lavrov said ... He added ...".
+const CONTINUING_PRONOUNS: &[&str] = &["he", "she", "they"];
+
+fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivity) -> Vec<Finding> {
+    let Some(para) = doc.paragraphs.get(paragraph) else {
+        return Vec::new();
+    };
+    let lexicon = &*LEXICON;
+    let statements = statements(doc, &doc.quotes[para.quotes.clone()], lexicon);
+    let quoted = sentence::quoted_tokens(doc, paragraph, &statements);
+    let mut findings = Vec::new();
+    let mut previous_attributed = false;
+    for index in para.sentences.clone() {
+        let view = SentenceView::new(doc, index, &quoted, lexicon);
+        let sources = sources::find(&view);
+        let continues = previous_attributed
+            && (view.opens_with_quote || CONTINUING_PRONOUNS.contains(&view.word(0)));
+        let mut covered = coverage(&view, &sources);
+        if continues {
+            covered.iter_mut().for_each(|c| *c = true);
+        }
+        previous_attributed = continues || sources.iter().any(|s| !s.weasel);
+        let opinion = is_opinion(&view);
+        let skip_all = view.question || (opinion && sensitivity < Sensitivity::Strict);
+        let eligible: Vec<bool> = view
+            .words
+            .iter()
+            .zip(&covered)
+            .map(|(w, &c)| !w.quoted && !c && !skip_all)
+            .collect();
+        let unquoted: Vec<bool> = view.words.iter().map(|w| !w.quoted && !skip_all).collect();
+        let mut found = claims::find(&view, &eligible, &unquoted, sensitivity);
+        found.extend(
+            sources
+                .iter()
+                .filter(|s| s.weasel && !view.words[s.verb].quoted)
+                .map(|s| {
+                    // The cue is "critics said"; a subject far from its verb is named alone.
+                    let words = if s.verb.abs_diff(s.source.start) <= 3 {
+                        s.source.start.min(s.verb)..s.source.end.max(s.verb + 1)
+                    } else {
+                        s.source.clone()
+                    };
+                    Claim {
+                        kind: ClaimKind::Weasel,
+                        words,
+                        subject: None,
+                    }
+                }),
+        );
+        findings.extend(to_findings(doc, &view, found, opinion));
+    }
+    findings
+}
+
+/// The quotations of a paragraph that are statements.
+fn statements<'a>(doc: &Analysis, quotes: &'a [Quote], lexicon: &Lexicon) -> Vec<&'a Quote> {
+    let is_verb = |w: &str| lexicon.class_of(w) & lexicon::class::REPORTING_VERB != 0;
+    quotes
+        .iter()
+        .filter(|q| quotes::is_statement(doc, q, &is_verb))
+        .collect()
+}
+
+/// Which words the attributions of a sentence cover. An attribution covers its sentence,
+/// except a clause after it that opens with a comment participle (", leaving ...",
+/// ", showing ...") and everything after that: that is the writer talking again.
+fn coverage(view: &SentenceView, sources: &[Source]) -> Vec<bool> {
+    let n_words = view.words.len();
+    // The first comment clause at or after each word, found in one sweep from the right so
+    // that many attributions in one long sentence stay linear.
+    let mut next_comment = vec![n_words; n_words + 1];
+    for i in (1..n_words).rev() {
+        let opens_clause = view.words[i].clause != view.words[i - 1].clause;
+        next_comment[i] = if opens_clause && view.is(i, lexicon::class::COMMENT_PARTICIPLE) {
+            i
+        } else {
+            next_comment[i + 1]
+        };
+    }
+    let end = sources
+        .iter()
+        .filter(|s| !s.weasel)
+        .map(|s| next_comment[(s.verb + 1).min(n_words)])
+        .max()
+        .unwrap_or(0);
+    let mut covered = vec![false; n_words];
+    covered[..end].iter_mut().for_each(|c| *c = true);
+    covered
+}
+
+/// Whether the sentence is the writer's opinion: a recommendation or judgement marker
+/// outside quotations.
+fn is_opinion(view: &SentenceView) -> bool {
+    let mut markers = view
+        .phrases
+        .iter()
+        .filter(|(l, _)| *l == List::Opinion)
+        .peekable();
+    if markers.peek().is_none() {
+        return false;
+    }
+    // "before the conflict itself should cease": a modal in a subordinate clause is not the
+    // writer recommending anything.
+    let subordinate = view.after_in_clause(SUBORDINATORS);
+    markers.any(|(_, m)| !subordinate[m.start] && (m.start..m.end).all(|i| !view.words[i].quoted))
+}
+
+/// Conjunctions that open a subordinate clause.
+const SUBORDINATORS: &[&str] = &[
+    "that", "if", "before", "after", "until", "unless", "lest", "whether", "when", "while",
+    "though", "although", "because", "since",
+];
+
+/// One finding per clause: the most specific kind wins when a clause has several cues.
+fn to_findings(
+    doc: &Analysis,
+    view: &SentenceView,
+    mut found: Vec<Claim>,
+    opinion: bool,
+) -> Vec<Finding> {
+    let clause_span = |claim: &Claim| -> Range<usize> {
+        let first = view.clause_of(claim.words.start);
+        let last = view.clause_of(claim.words.end.saturating_sub(1).max(claim.words.start));
+        first.start..last.end.max(first.end)
+    };
+    found.sort_by_key(|c| (clause_span(c).start, c.kind));
+    let mut findings = Vec::new();
+    let mut last_clause: Option<Range<usize>> = None;
+    for claim in found {
+        let clause = clause_span(&claim);
+        if last_clause
+            .as_ref()
+            .is_some_and(|l| l.start <= clause.start && clause.start < l.end)
+        {
+            continue;
+        }
+        let cue = doc.slice(view.byte_span(claim.words.clone()));
+        let subject = claim
+            .subject
+            .and_then(|s| view.words.get(s))
+            .filter(|w| w.name)
+            .map(|w| doc.slice(w.span.clone()));
+        let rule = rules::rule_for(claim.kind);
+        let mut message = rules::message(claim.kind, cue, subject);
+        if opinion {
+            // Only strict sensitivity gets here: say why a reader may leave it alone.
+            message.push_str(" (in a sentence of opinion; reported at strict sensitivity only)");
+        }
+        findings.push(Finding::new(rule, view.byte_span(clause.clone()), message));
+        last_clause = Some(clause);
+    }
+    findings
+}
+
+/// Quoted statements with no speaker in their sentences or the sentence before or after.
+fn orphan_quotes(doc: &Analysis) -> Vec<Finding> {
+    let lexicon = &*LEXICON;
+    let statements_by_paragraph: Vec<Vec<&Quote>> = doc
+        .paragraphs
+        .iter()
+        .map(|p| statements(doc, &doc.quotes[p.quotes.clone()], lexicon))
+        .collect();
+    let mut context = Neighbours {
+        doc,
+        lexicon,
+        statements: &statements_by_paragraph,
+        quoted: vec![None; doc.paragraphs.len()],
+        attributed: vec![None; doc.sentences.len()],
+    };
+    let mut findings = Vec::new();
+    let mut previous_paragraph_quote_attributed = false;
+    for (para, statements) in doc.paragraphs.iter().zip(&statements_by_paragraph) {
+        let mut last_attributed = false;
+        for quote in statements {
+            let (Some(first), Some(last)) = (
+                doc.sentence_at(quote.span.start),
+                doc.sentence_at(quote.span.end.saturating_sub(1)),
+            ) else {
+                continue;
+            };
+            let neighbours = first.saturating_sub(1)..(last + 2).min(doc.sentences.len());
+            let continues_previous =
+                quote.span.start == para.span.start && previous_paragraph_quote_attributed;
+            let has_speaker =
+                continues_previous || neighbours.clone().any(|s| context.attributed(s));
+            last_attributed = has_speaker;
+            if !has_speaker {
+                let excerpt = excerpt(doc.slice(quote.inner.clone()));
+                findings.push(Finding::new(
+                    &rules::ORPHAN_QUOTE,
+                    quote.span.clone(),
+                    rules::orphan_message(&excerpt),
+                ));
+            }
+        }
+        previous_paragraph_quote_attributed = last_attributed;
+    }
+    findings
+}
+
+/// Whether sentences near a quotation have an attribution, computed once per sentence.
+struct Neighbours<'a> {
+    doc: &'a Analysis,
+    lexicon: &'a Lexicon,
+    statements: &'a [Vec<&'a Quote>],
+    quoted: Vec<Option<Vec<bool>>>,
+    attributed: Vec<Option<bool>>,
+}
+
+impl Neighbours<'_> {
+    fn attributed(&mut self, sentence: usize) -> bool {
+        if let Some(Some(known)) = self.attributed.get(sentence) {
+            return *known;
+        }
+        let Some(paragraph) = self.doc.sentences.get(sentence).map(|s| s.paragraph) else {
+            return false;
+        };
+        let (doc, statements) = (self.doc, self.statements);
+        let quoted = self.quoted[paragraph]
+            .get_or_insert_with(|| sentence::quoted_tokens(doc, paragraph, &statements[paragraph]));
+        let view = SentenceView::new(doc, sentence, quoted, self.lexicon);
+        let attributed = sources::find(&view).iter().any(|s| !s.weasel);
+        self.attributed[sentence] = Some(attributed);
+        attributed
+    }
+}
+
+/// The first words of a quotation, for a message.
+fn excerpt(inner: &str) -> String {
+    const WORDS: usize = 6;
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    if words.len() <= WORDS {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..WORDS].join(" "))
+    }
+}
+
+/// The weasel-list baseline for the evaluation: every weasel phrase, with no context.
+pub fn weasel_baseline(doc: &Analysis) -> Vec<Range<usize>> {
+    let lexicon = &*LEXICON;
+    let mut spans = Vec::new();
+    for index in 0..doc.sentences.len() {
+        let view = SentenceView::new(doc, index, &[], lexicon);
+        for (_, m) in view.phrases.iter().filter(|(l, _)| *l == List::Weasel) {
+            spans.push(view.byte_span(m.start..m.end));
+        }
+    }
+    spans
+}

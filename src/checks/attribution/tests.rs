@@ -1,0 +1,296 @@
+//! Behaviour of the attribution family on small drafts: each rule, what an attribution
+//! covers, carry-over, quotations and opinion.
+
+use crate::config::{Config, Sensitivity};
+use crate::{Context, Markup, check};
+
+/// Attribution findings as (rule, spanned text), at a sensitivity.
+fn found_at(text: &str, sensitivity: Sensitivity) -> Vec<(String, String)> {
+    let config = Config {
+        sensitivity,
+        ..Config::default()
+    };
+    check(text, Markup::Plain, &Context::new(&config))
+        .into_iter()
+        .filter(|f| f.family() == "attribution")
+        .map(|f| (f.rule.to_string(), text[f.span.clone()].to_string()))
+        .collect()
+}
+
+fn found(text: &str) -> Vec<(String, String)> {
+    found_at(text, Sensitivity::Normal)
+}
+
+#[track_caller]
+fn assert_found(text: &str, expected: &[(&str, &str)]) {
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(r, t)| (format!("attribution.{r}"), t.to_string()))
+        .collect();
+    assert_eq!(found(text), expected, "attribution findings for {text:?}");
+}
+
+#[track_caller]
+fn assert_none(text: &str) {
+    assert_found(text, &[]);
+}
+
+#[test]
+fn flags_mental_state_of_a_third_person() {
+    assert_found(
+        "Rubio knows that the main obstacle is Zelensky.",
+        &[(
+            "mental-state",
+            "Rubio knows that the main obstacle is Zelensky",
+        )],
+    );
+}
+
+#[test]
+fn mental_state_message_names_the_person_and_the_fix() {
+    let config = Config::default();
+    let findings = check(
+        "Rubio knows that the main obstacle is Zelensky.",
+        Markup::Plain,
+        &Context::new(&config),
+    );
+    let message = &findings[0].message;
+    assert!(message.contains("Rubio"), "{message}");
+    assert!(message.contains("said"), "{message}");
+}
+
+#[test]
+fn allows_the_writers_own_state_and_hypotheticals() {
+    assert_none("I hope the talks go well. If Zelensky wants peace, he will call.");
+}
+
+#[test]
+fn flags_consequence_clause_after_an_attributed_clause() {
+    assert_found(
+        "Zelensky called the memorandum “blackmail,” leaving Putin no choice but to escalate the war.",
+        &[("causal", "leaving Putin no choice but to escalate the war")],
+    );
+}
+
+#[test]
+fn flags_superlative_and_record() {
+    assert_found(
+        "Russia fired the most intense drone strikes on Kyiv.",
+        &[(
+            "superlative",
+            "Russia fired the most intense drone strikes on Kyiv",
+        )],
+    );
+    assert_found(
+        "It was the club's first win at home since 1958.",
+        &[(
+            "superlative",
+            "It was the club's first win at home since 1958",
+        )],
+    );
+}
+
+#[test]
+fn flags_statistics_but_not_dates_or_ages() {
+    assert_found(
+        "More than 230 people were wounded.",
+        &[("statistic", "More than 230 people were wounded")],
+    );
+    assert_none("On March 14, 2024, the 53-year-old minister met 12 ambassadors at 9 a.m.");
+}
+
+#[test]
+fn flags_prediction_stated_as_certain() {
+    assert_found(
+        "New sanctions would certainly set back peace talks.",
+        &[(
+            "certainty",
+            "New sanctions would certainly set back peace talks",
+        )],
+    );
+}
+
+#[test]
+fn flags_first_person_hedge_as_no_source() {
+    assert_found(
+        "We believe at least two of the boats were sunk.",
+        &[(
+            "certainty",
+            "We believe at least two of the boats were sunk",
+        )],
+    );
+}
+
+#[test]
+fn flags_loaded_characterisation() {
+    assert_found(
+        "Putin moved after a CIA-backed coup in Kyiv.",
+        &[("contested", "Putin moved after a CIA-backed coup in Kyiv")],
+    );
+}
+
+#[test]
+fn flags_weasel_phrases_and_weasel_subjects() {
+    assert_found(
+        "Many experts believe the talks have stalled.",
+        &[("weasel", "Many experts believe the talks have stalled")],
+    );
+    assert_found(
+        "Critics said the plan was doomed.",
+        &[("weasel", "Critics said the plan was doomed")],
+    );
+    assert_found(
+        "There are some who say the war is over.",
+        &[("weasel", "There are some who say the war is over")],
+    );
+}
+
+#[test]
+fn named_sources_cover_their_sentence() {
+    assert_none("Lavrov told Rubio that Russia wants a ceasefire and fears more sanctions.");
+    assert_none("More than 230 people were wounded, according to the West Berlin police.");
+    assert_none("Russia's Foreign Ministry said the strikes were the most intense of the war.");
+    assert_none("Lavrov, who met Rubio on Thursday, said Moscow knows what it wants.");
+    assert_none("A report by the World Bank found that 40% of households were poor.");
+}
+
+#[test]
+fn indefinite_and_bare_plural_sources_are_weasels() {
+    assert_found(
+        "Officials said the talks had stalled.",
+        &[("weasel", "Officials said the talks had stalled")],
+    );
+    assert_found(
+        "A new study has revealed that children lack iodine.",
+        &[(
+            "weasel",
+            "A new study has revealed that children lack iodine",
+        )],
+    );
+}
+
+#[test]
+fn attribution_carries_to_a_pronoun_sentence() {
+    assert_none(
+        "Lavrov met Rubio on Thursday, a State Department official said. He wants a ceasefire by May.",
+    );
+    assert_found(
+        "Lavrov met Rubio on Thursday. He wants a ceasefire by May.",
+        &[("mental-state", "He wants a ceasefire by May")],
+    );
+}
+
+#[test]
+fn quotations_with_speakers_before_after_or_interrupting() {
+    assert_none("“I think it is new and different,” Rubio told reporters.");
+    assert_none("Rubio said: “It is the biggest step we have taken in years.”");
+    assert_none("“I think,” Rubio said, “it is the most important step since 1991.”");
+    assert_none("Rubio spoke after the meeting. “We hope that can change and we will stay.”");
+}
+
+#[test]
+fn flags_quotation_without_speaker() {
+    assert_found(
+        "The talks ended on Friday.\n\n“This changes everything for all of us.”\n\nThe delegates left.",
+        &[("orphan-quote", "“This changes everything for all of us.”")],
+    );
+    assert_found(
+        "As was said long ago, “the judgments of the Lord are true.”",
+        &[("orphan-quote", "“the judgments of the Lord are true.”")],
+    );
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_orphans() {
+    assert_none("Putin revealed his “memorandum” and his “substantive and frank exchange” plan.");
+}
+
+#[test]
+fn quotation_continuing_into_next_paragraph_keeps_its_speaker() {
+    assert_none(
+        "“We will go on with the talks,” Rubio said. “It is a long road.\n\n“We hope it leads to peace, and soon.”",
+    );
+}
+
+#[test]
+fn claims_inside_attributed_quotations_are_not_flagged() {
+    assert_none("“Putin knows the coup was CIA-backed,” Lavrov said.");
+}
+
+#[test]
+fn opinion_is_left_alone_below_strict() {
+    let text = "Trump should look at the most important progress he has made.";
+    assert!(found(text).is_empty());
+    assert_eq!(
+        found_at(text, Sensitivity::Strict),
+        vec![(
+            "attribution.superlative".to_string(),
+            "Trump should look at the most important progress he has made".to_string()
+        )]
+    );
+}
+
+#[test]
+fn questions_assert_nothing() {
+    assert_none("Why does Putin want the largest army in Europe?");
+}
+
+#[test]
+fn relaxed_sensitivity_drops_figures_superlatives_and_causes() {
+    let text = "More than 230 people were wounded in the deadliest attack, leading to panic.";
+    assert!(!found(text).is_empty());
+    assert!(found_at(text, Sensitivity::Relaxed).is_empty());
+}
+
+#[test]
+fn possibility_is_not_a_causal_claim() {
+    assert_none("Iodine deficiency can lead to serious health problems.");
+}
+
+#[test]
+fn weasel_phrase_is_flagged_beside_an_attribution() {
+    assert_found(
+        "Allegedly, his sister pleaded with him, but he replied that he could not.",
+        &[("weasel", "Allegedly")],
+    );
+}
+
+#[test]
+fn strict_sensitivity_flags_plain_predictions() {
+    let text = "The talks will end within a month.";
+    assert!(found(text).is_empty());
+    assert_eq!(
+        found_at(text, Sensitivity::Strict),
+        vec![(
+            "attribution.certainty".to_string(),
+            "The talks will end within a month".to_string()
+        )]
+    );
+    assert!(found_at("We will meet again in May.", Sensitivity::Strict).is_empty());
+}
+
+#[test]
+fn paragraph_findings_depend_on_their_paragraph_only() {
+    use crate::checks::Check;
+    use crate::text::Analysis;
+    let paragraph =
+        "“We will win,” he said. Rubio knows the most intense strikes led to 230 deaths.";
+    let per_paragraph = |before: &str| {
+        let text = format!("{before}\n\n{paragraph}");
+        let doc = Analysis::new(&text, Markup::Plain);
+        let config = Config::default();
+        let last = doc.paragraphs.len() - 1;
+        let start = doc.paragraphs[last].span.start;
+        super::Attribution
+            .paragraph(&doc, last, &Context::new(&config))
+            .into_iter()
+            .map(|f| (f.rule, f.span.start - start, f.span.end - start, f.message))
+            .collect::<Vec<_>>()
+    };
+    let after_plain = per_paragraph("The board met.");
+    assert!(!after_plain.is_empty());
+    assert_eq!(
+        after_plain,
+        per_paragraph("Critics said: “Nothing will change")
+    );
+}
