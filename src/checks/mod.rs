@@ -115,8 +115,9 @@ pub fn run_with(
         findings.extend(check.document(doc, ctx));
     }
     findings.retain_mut(|f| {
-        let default = rule(f.rule).map_or(f.severity, |r| r.default_severity);
-        match ctx.config.level(f.rule, default) {
+        // The user's setting wins; without one, the severity the check chose stands (a
+        // check may lower its own, e.g. an opinion sentence reported only as a hint).
+        match ctx.config.level(f.rule, f.severity) {
             Some(severity) => {
                 f.severity = severity;
                 true
