@@ -4,6 +4,8 @@
 //! To add a check: write `src/checks/<family>/...` implementing [`Check`], add one line to
 //! [`ALL`], a section to the config if it needs settings, and its tests.
 
+pub mod ages;
+pub mod names;
 pub mod spelling;
 
 use crate::config::Config;
@@ -66,7 +68,7 @@ pub trait Check: Sync {
 }
 
 /// Every check, sorted by name.
-pub static ALL: &[&dyn Check] = &[&spelling::Spelling];
+pub static ALL: &[&dyn Check] = &[&ages::Ages, &names::Names, &spelling::Spelling];
 
 /// Every rule of every check.
 pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
