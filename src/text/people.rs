@@ -12,7 +12,7 @@
 
 use super::Analysis;
 use super::tokens::TokenKind;
-use crate::data::lines;
+use crate::data::{SENTENCE_STARTERS, lines};
 use crate::facts::{Born, Date};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
@@ -125,12 +125,15 @@ static GIVEN_NAMES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../data/names/given_names.txt")).collect());
 static PLACES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../data/names/places.txt")).collect());
+static NOT_SURNAMES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lines(include_str!("../data/names/not_surnames.txt")).collect());
 static NAME_SUFFIXES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../data/names/name_suffixes.txt")).collect());
 
-/// Whether a word (as written) is a known first name.
+/// Whether a word (as written) is a known first name and not a word that merely starts
+/// sentences (`My` and `Will` are both in the census lists).
 pub fn is_given_name(word: &str) -> bool {
-    GIVEN_NAMES.contains(word)
+    GIVEN_NAMES.contains(word) && !SENTENCE_STARTERS.contains(word)
 }
 
 /// Whether a word (as written) names a country, region or big city.
@@ -176,13 +179,13 @@ impl People {
     }
 
     /// A two- or three-word run with no first name from the list counts as a person when
-    /// the draft also uses its last word alone (`Khaled Al-Maeena` ... `Al-Maeena said`)
-    /// or as the surname of a full name, which places (`Kuala Lumpur`) seldom do.
+    /// the draft also uses its last word alone (`Khaled Al-Maeena` ... `Al-Maeena said`),
+    /// which places (`Kuala Lumpur`) seldom do.
     fn promote_weak_names(&mut self) {
         let singles: HashSet<&str> = self
             .mentions
             .iter()
-            .filter(|m| m.kind != MentionKind::WeakFull)
+            .filter(|m| m.kind == MentionKind::Single)
             .map(|m| m.key.as_str())
             .collect();
         let promote: Vec<bool> = self
@@ -205,7 +208,8 @@ impl People {
             let mention = &self.mentions[index];
             let candidates = by_key.get(&mention.key).map_or(&[][..], Vec::as_slice);
             let person = match (&mention.kind, &mention.given_key) {
-                (MentionKind::Full, Some(given)) => candidates
+                // An unsure full name with another first name is someone else too.
+                (MentionKind::Full | MentionKind::WeakFull, Some(given)) => candidates
                     .iter()
                     .copied()
                     .find(|&p| {
@@ -339,7 +343,7 @@ fn mention_of(doc: &Analysis, candidate_index: usize, paragraph: usize) -> Optio
     }
     let surname = words.last()?.clone();
     let surname_text = &text[surname.clone()];
-    if !looks_like_name(surname_text) {
+    if !looks_like_name(surname_text) || NOT_SURNAMES.contains(surname_text) {
         return None;
     }
     let titled = candidate.title.is_some();

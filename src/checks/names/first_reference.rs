@@ -4,9 +4,10 @@
 //! surname) comes before it: news style gives the full name at first reference. A word
 //! counts as used for a person when a speaking or thinking verb follows it (`Lavrov
 //! told`, from `src/data/names/person_verbs.txt`), when it follows `said` or `told`
-//! (`said Lavrov`), or when it is possessive before a lower-case word (`Lavrov’s plan`).
+//! (`said Lavrov`), or when it is possessive before a word such as `wife` or `plan`
+//! (`Lavrov’s plan`, from `src/data/names/possessed_nouns.txt`).
 //!
-//! Leaves alone: words inside quotations, places (`Russia said`), first names (`Hugh said`), titled surnames
+//! Leaves alone: words inside quotations, words after `the` (`the Sams said`), places (`Russia said`), first names (`Hugh said`), titled surnames
 //! (`President Trump said`: the title introduces the person), words that start a sentence
 //! by habit, and any surname after its full name.
 
@@ -31,6 +32,8 @@ surnames with a title (`President Trump`), and surnames after the full name.",
     yields_to: &[],
 };
 
+static POSSESSED_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lines(include_str!("../../data/names/possessed_nouns.txt")).collect());
 static PERSON_VERBS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../data/names/person_verbs.txt")).collect());
 
@@ -93,11 +96,24 @@ fn used_as_person(doc: &Analysis, mention: &Mention) -> bool {
         .get(mention.sentence)
         .map_or(0, |s| s.tokens.start);
     let next = candidate.tokens.end;
-    if candidate.possessive {
-        return word_at(next).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    // `the Sams continued`, `the Senator’s name`: a family, an office or a thing.
+    if candidate.tokens.start > sentence_start
+        && word_at(candidate.tokens.start - 1)
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+    {
+        return false;
     }
+    if candidate.possessive {
+        return word_at(next).is_some_and(|w| POSSESSED_NOUNS.contains(w));
+    }
+    // Only spaces between the name and its verb: not `Fayetteville, said`.
+    let touching = doc.tokens.get(next).is_some_and(|t| {
+        doc.slice(mention.span.end..t.span.start)
+            .chars()
+            .all(char::is_whitespace)
+    });
     // `Lavrov told`, `Lavrov later said`, `Lavrov also told`.
-    let verb_follows = word_at(next).is_some_and(|w| PERSON_VERBS.contains(w))
+    let verb_follows = touching && word_at(next).is_some_and(|w| PERSON_VERBS.contains(w))
         || (word_at(next).is_some_and(|w| w.ends_with("ly") || w == "also" || w == "later")
             && word_at(next + 1).is_some_and(|w| PERSON_VERBS.contains(w)));
     let object_of = candidate.tokens.start > sentence_start

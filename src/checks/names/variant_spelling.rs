@@ -9,7 +9,7 @@
 //! Leaves alone: the more frequent or earlier spelling (it is the reference); two full
 //! names with different first names (`John Smith`, `Jane Smyth` are two people); plurals
 //! and demonym-like endings (`Kennedy`/`Kennedys`, `Russia`/`Russian`); places and first
-//! names used alone.
+//! names used alone, words the draft also writes in lower case (`Case` after `Coase`).
 
 use super::relative_place;
 use crate::checks::Rule;
@@ -47,7 +47,9 @@ pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
     for (index, mention) in people.mentions.iter().enumerate() {
         let entry = spellings.entry(mention.key.as_str()).or_default();
         entry.mentions.push(index);
-        if mention.kind != MentionKind::Single || mention.titled {
+        // Only a sure full name or a title introduces a spelling: `Endless Light` (a
+        // title of a work) must not make `Flight` a typo.
+        if mention.kind == MentionKind::Full || mention.titled {
             entry.introduced.get_or_insert(index);
             entry.given.extend(mention.given_key.clone());
         }
@@ -62,6 +64,15 @@ pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
             }
         }
     }
+    // Words the draft also writes in lower case are ordinary words (`Case` in a title),
+    // not misspelt names.
+    let lower_case: HashSet<&str> = doc
+        .tokens
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| doc.slice(t.span.clone()))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect();
     let mut findings = Vec::new();
     let mut keys: Vec<&str> = spellings.keys().copied().collect();
     keys.sort_by_key(|k| spellings[k].mentions[0]);
@@ -78,7 +89,9 @@ pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
         for &m in &spelling.mentions {
             let mention = &people.mentions[m];
             let written = doc.slice(mention.surname.clone());
-            if mention.kind == MentionKind::Single && !plausible_surname_use(written) {
+            if mention.kind == MentionKind::Single
+                && (!plausible_surname_use(written) || lower_case.contains(key))
+            {
                 continue;
             }
             let place = relative_place(doc, mention.surname.start, intro.span.start);
@@ -237,6 +250,7 @@ mod tests {
         assert_no_findings("John Smith met Jane Smyth. Smith left and Smyth stayed.");
         assert_no_findings("John Kennedy spoke. The Kennedys left.");
         assert_no_findings("Mary Russia spoke. Russian troops left.");
+        assert_no_findings("Ronald Coase won. The Case was closed, in any case.");
     }
 
     #[test]
