@@ -372,7 +372,15 @@ fn mention_of(doc: &Analysis, candidate_index: usize, paragraph: usize) -> Optio
             {
                 (MentionKind::WeakFull, Some(words[0].clone()))
             }
-            None => return None,
+            // A long run may end in a name (`University of Texas Arlington Amneh
+            // Jafari`): its last two words are a weak full name.
+            None => {
+                let given = &words[words.len() - 2];
+                if is_place(word_text(given)) || !looks_like_name(word_text(given)) {
+                    return None;
+                }
+                (MentionKind::WeakFull, Some(given.clone()))
+            }
         }
     };
     let sentence = doc.sentence_at(surname.start).unwrap_or(0);

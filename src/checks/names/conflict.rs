@@ -6,7 +6,8 @@
 //! Leaves alone: relatives and namesakes the text explains (a kinship word such as
 //! `wife`, `brother`, `related` or `relation` in either sentence, from
 //! `src/data/names/kinship.txt`); two people each named in full at least twice; an
-//! initial that fits (`J. Smith`, `John Smith`).
+//! initial that fits (`J. Smith`, `John Smith`); a surname shared by three first names or
+//! more; a surname that appears only in the two full names (two people named once each).
 
 use super::relative_place;
 use crate::checks::Rule;
@@ -54,6 +55,16 @@ pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
                 .filter(|&&m| people.mentions[m].given_key.as_deref() == Some(given))
                 .count()
         };
+        // A surname shared by three or more first names is a common one (`Chan` in a
+        // Hong Kong election story), not one person's.
+        let distinct: HashSet<&str> = full
+            .iter()
+            .filter_map(|&m| people.mentions[m].given_key.as_deref())
+            .collect();
+        if distinct.len() >= 3 {
+            continue;
+        }
+        let surname_uses = spellings_count(people, key);
         for &m in &full[1..] {
             let mention = &people.mentions[m];
             let Some(given) = mention.given_key.as_deref() else {
@@ -62,7 +73,10 @@ pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
             // Both first names must be known first names: `Together Bernoulli` and
             // `Administrator Bolden` are a sentence's first word and a job, not names.
             let listed = |m: &Mention| m.given.clone().is_some_and(|g| is_given_name(doc.slice(g)));
-            if !listed(mention)
+            // The introduced person must recur apart from this mention: two people named
+            // once each (`Fernando Cheung`, `Horace Cheung`) are just two people.
+            if surname_uses < 3
+                || !listed(mention)
                 || !(listed(reference) || reference.titled)
                 || given_names_agree(given, reference_given)
                 || (count(given) >= 2 && count(reference_given) >= 2)
@@ -94,6 +108,11 @@ pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// How many mentions (full or surname alone) carry this surname.
+fn spellings_count(people: &People, key: &str) -> usize {
+    people.mentions.iter().filter(|m| m.key == key).count()
 }
 
 /// A kinship word or `no relation` in the mention's sentence or the next, or a couple
