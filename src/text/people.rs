@@ -46,6 +46,8 @@ pub struct Mention {
     pub sentence_initial: bool,
     /// Inside a quotation: the speaker's words, not the writer's.
     pub quoted: bool,
+    /// The first name is in the list of first names (not merely a capitalised word).
+    pub given_listed: bool,
     /// Index into [`People::persons`].
     pub person: usize,
 }
@@ -123,8 +125,19 @@ pub struct People {
 
 static GIVEN_NAMES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../data/names/given_names.txt")).collect());
-static PLACES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| lines(include_str!("../data/names/places.txt")).collect());
+/// Places and organisations: words used like a person's name that are not people.
+static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    lines(include_str!("../data/names/places.txt"))
+        .chain(lines(include_str!("../data/names/organisations.txt")))
+        .collect()
+});
+/// Folded (short form, full form) pairs of first names.
+static NICKNAMES: LazyLock<HashSet<(String, String)>> = LazyLock::new(|| {
+    lines(include_str!("../data/names/nicknames.txt"))
+        .filter_map(|l| l.split_once(' '))
+        .map(|(short, full)| (fold(short), fold(full.trim())))
+        .collect()
+});
 static NOT_SURNAMES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../data/names/not_surnames.txt")).collect());
 static NAME_SUFFIXES: LazyLock<HashSet<&'static str>> =
@@ -136,7 +149,8 @@ pub fn is_given_name(word: &str) -> bool {
     GIVEN_NAMES.contains(word) && !SENTENCE_STARTERS.contains(word)
 }
 
-/// Whether a word (as written) names a country, region or big city.
+/// Whether a word (as written) names a country, region, big city or a well-known
+/// organisation.
 pub fn is_place(word: &str) -> bool {
     PLACES.contains(word)
 }
@@ -207,7 +221,18 @@ impl People {
         for index in 0..self.mentions.len() {
             let mention = &self.mentions[index];
             let candidates = by_key.get(&mention.key).map_or(&[][..], Vec::as_slice);
-            let person = match (&mention.kind, &mention.given_key) {
+            // `Yesterday Mohamed`: an unknown word opening the sentence before a known
+            // surname is more likely an adverb than another first name.
+            let doubtful_given = mention.sentence_initial && !mention.given_listed;
+            let kind = match mention.kind {
+                MentionKind::Full | MentionKind::WeakFull
+                    if doubtful_given && !candidates.is_empty() =>
+                {
+                    MentionKind::Single
+                }
+                kind => kind,
+            };
+            let person = match (&kind, &mention.given_key) {
                 // An unsure full name with another first name is someone else too.
                 (MentionKind::Full | MentionKind::WeakFull, Some(given)) => candidates
                     .iter()
@@ -223,12 +248,17 @@ impl People {
                             self.persons[p].given_key = Some(given.clone());
                         }
                     }),
-                _ => candidates.iter().copied().max_by_key(|&p| last_seen[p]),
+                // A surname alone most often means the story's main bearer of it (the
+                // boy, not his father named once), then the one mentioned last.
+                _ => candidates
+                    .iter()
+                    .copied()
+                    .max_by_key(|&p| (self.persons[p].mentions.len(), last_seen[p])),
             };
             let person = person.unwrap_or_else(|| {
                 self.persons.push(Person {
                     key: mention.key.clone(),
-                    given_key: match mention.kind {
+                    given_key: match kind {
                         MentionKind::Full => mention.given_key.clone(),
                         _ => None,
                     },
@@ -240,7 +270,7 @@ impl People {
                 by_key.entry(mention.key.clone()).or_default().push(p);
                 p
             });
-            if mention.kind == MentionKind::Full && self.persons[person].introduction.is_none() {
+            if kind == MentionKind::Full && self.persons[person].introduction.is_none() {
                 self.persons[person].introduction = Some(index);
             }
             self.persons[person].mentions.push(index);
@@ -257,11 +287,15 @@ impl People {
     }
 }
 
-/// Two folded first names that may belong to one person: equal, or one is the other's
-/// initial (`j` and `john`).
+/// Two folded first names that may belong to one person: equal, one is the other's
+/// initial (`j` and `john`), or a short form of it (`larry` and `lawrence`).
 pub fn given_names_agree(a: &str, b: &str) -> bool {
     let (a, b) = (a.trim_end_matches('.'), b.trim_end_matches('.'));
     if a == b {
+        return true;
+    }
+    let pair = |x: &str, y: &str| NICKNAMES.contains(&(x.to_string(), y.to_string()));
+    if pair(a, b) || pair(b, a) {
         return true;
     }
     let initial = |short: &str, long: &str| {
@@ -358,9 +392,12 @@ fn mention_of(doc: &Analysis, candidate_index: usize, paragraph: usize) -> Optio
         let listed = words[..words.len() - 1]
             .iter()
             .position(|w| is_given_name(word_text(w)));
-        let has_initial = words[1..words.len() - 1]
-            .iter()
-            .any(|w| word_text(w).chars().count() == 1);
+        // `John M. Curtis`, `K.C. Maurer`, `L. Ron Hubbard`: an initial marks a name.
+        let is_initial = |w: &Range<usize>| {
+            let t = word_text(w).trim_end_matches('.');
+            t.chars().count() == 1 || t.split('.').all(|p| p.chars().count() == 1)
+        };
+        let has_initial = words[..words.len() - 1].iter().any(is_initial);
         match listed {
             Some(g) => (MentionKind::Full, Some(words[g].clone())),
             None if (titled || has_initial) && words.len() <= 4 => {
@@ -394,6 +431,9 @@ fn mention_of(doc: &Analysis, candidate_index: usize, paragraph: usize) -> Optio
         sentence,
         span: given.as_ref().map_or(surname.start, |g| g.start)..surname.end,
         given_key: given.as_ref().map(|g| fold(&text[g.clone()])),
+        given_listed: given
+            .as_ref()
+            .is_some_and(|g| is_given_name(&text[g.clone()])),
         given,
         key: fold(surname_text),
         surname,
@@ -621,7 +661,7 @@ mod tests {
     fn same_surname_different_first_names_are_two_people() {
         let (_, people) = people("John Smith met Mary Smith. Smith said no.");
         assert_eq!(people.persons.len(), 2);
-        // A surname alone joins the person mentioned last.
+        // A surname alone joins the person mentioned most, then last.
         assert_eq!(people.mentions[2].person, 1);
     }
 

@@ -6,8 +6,9 @@
 //! Leaves alone: relatives and namesakes the text explains (a kinship word such as
 //! `wife`, `brother`, `related` or `relation` in either sentence, from
 //! `src/data/names/kinship.txt`); two people each named in full at least twice; an
-//! initial that fits (`J. Smith`, `John Smith`); a surname shared by three first names or
-//! more; a surname that appears only in the two full names (two people named once each).
+//! initial or short form that fits (`J. Smith`, `Larry` for `Lawrence`, from
+//! `src/data/names/nicknames.txt`); a surname shared by three first names or more (a
+//! common surname, such as `Chan` in a Hong Kong election story).
 
 use super::relative_place;
 use crate::checks::Rule;
@@ -59,12 +60,13 @@ pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
         // Hong Kong election story), not one person's.
         let distinct: HashSet<&str> = full
             .iter()
-            .filter_map(|&m| people.mentions[m].given_key.as_deref())
+            .map(|&m| &people.mentions[m])
+            .filter(|m| m.given.clone().is_some_and(|g| is_given_name(doc.slice(g))))
+            .filter_map(|m| m.given_key.as_deref())
             .collect();
         if distinct.len() >= 3 {
             continue;
         }
-        let surname_uses = spellings_count(people, key);
         for &m in &full[1..] {
             let mention = &people.mentions[m];
             let Some(given) = mention.given_key.as_deref() else {
@@ -73,10 +75,7 @@ pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
             // Both first names must be known first names: `Together Bernoulli` and
             // `Administrator Bolden` are a sentence's first word and a job, not names.
             let listed = |m: &Mention| m.given.clone().is_some_and(|g| is_given_name(doc.slice(g)));
-            // The introduced person must recur apart from this mention: two people named
-            // once each (`Fernando Cheung`, `Horace Cheung`) are just two people.
-            if surname_uses < 3
-                || !listed(mention)
+            if !listed(mention)
                 || !(listed(reference) || reference.titled)
                 || given_names_agree(given, reference_given)
                 || (count(given) >= 2 && count(reference_given) >= 2)
@@ -108,11 +107,6 @@ pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
         }
     }
     findings
-}
-
-/// How many mentions (full or surname alone) carry this surname.
-fn spellings_count(people: &People, key: &str) -> usize {
-    people.mentions.iter().filter(|m| m.key == key).count()
 }
 
 /// A kinship word or `no relation` in the mention's sentence or the next, or a couple
@@ -152,6 +146,7 @@ mod tests {
         assert_no_findings("George Bush spoke. His son Jeb Bush listened.");
         assert_no_findings("Jane Doe spoke. John Doe, no relation, listened.");
         assert_no_findings("John Curtis spoke. Later J. Curtis left.");
+        assert_no_findings("Lawrence Lessig spoke. Lessig wrote. Then Larry Lessig left.");
         assert_no_findings("Jared Padalecki was born to Gerald and Sherri Padalecki.");
     }
 

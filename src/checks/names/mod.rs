@@ -14,6 +14,9 @@ use crate::text::Analysis;
 use crate::text::people::{People, paragraph_people};
 use std::ops::Range;
 
+#[cfg(test)]
+pub(crate) use variant_spelling::one_edit_apart;
+
 pub struct Names;
 
 static RULES: &[Rule] = &[

@@ -89,8 +89,8 @@ pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
         for &m in &spelling.mentions {
             let mention = &people.mentions[m];
             let written = doc.slice(mention.surname.clone());
-            if mention.kind == MentionKind::Single
-                && (!plausible_surname_use(written) || lower_case.contains(key))
+            if lower_case.contains(key)
+                || (mention.kind == MentionKind::Single && !plausible_surname_use(written))
             {
                 continue;
             }
@@ -162,8 +162,11 @@ fn plausible_surname_use(word: &str) -> bool {
 /// `kennedys` from `kennedy`, `russian` from `russia`: one added ending, not a typo.
 fn derived_form(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
-    long.strip_prefix(short)
-        .is_some_and(|ending| matches!(ending, "s" | "n" | "i" | "'" | "e"))
+    long.strip_prefix(short).is_some_and(|ending| match ending {
+        "s" | "'" => true,
+        "n" => short.ends_with('a'),
+        _ => false,
+    })
 }
 
 /// Every string made by deleting one char of `word`.
