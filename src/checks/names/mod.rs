@@ -11,7 +11,7 @@ mod variant_spelling;
 use super::{Check, Context, Rule};
 use crate::finding::Finding;
 use crate::text::Analysis;
-use crate::text::people::{People, paragraph_people};
+use crate::text::people::{People, paragraph_unnamed};
 use std::ops::Range;
 
 #[cfg(test)]
@@ -32,7 +32,7 @@ impl Check for Names {
     }
 
     fn paragraph(&self, doc: &Analysis, paragraph: usize, _ctx: &Context) -> Vec<Finding> {
-        unnamed_person::check(doc, &paragraph_people(doc, paragraph))
+        unnamed_person::check(doc, &paragraph_unnamed(doc, paragraph))
     }
 
     fn document(&self, doc: &Analysis, _ctx: &Context) -> Vec<Finding> {

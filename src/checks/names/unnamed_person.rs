@@ -8,7 +8,7 @@
 use crate::checks::Rule;
 use crate::finding::{Finding, Severity};
 use crate::text::Analysis;
-use crate::text::people::ParagraphPeople;
+use crate::text::people::Unnamed;
 
 pub const RULE: Rule = Rule {
     id: "names.unnamed-person",
@@ -21,9 +21,8 @@ Sergey Lavrov`).\n\nNot flagged: ages given to common nouns (`a 54-year-old man`
     yields_to: &[],
 };
 
-pub fn check(doc: &Analysis, people: &ParagraphPeople) -> Vec<Finding> {
-    people
-        .unnamed
+pub fn check(doc: &Analysis, unnamed: &[Unnamed]) -> Vec<Finding> {
+    unnamed
         .iter()
         .map(|u| {
             let title = doc.slice(u.title.clone());

@@ -16,8 +16,10 @@ use crate::checks::Rule;
 use crate::data::SENTENCE_STARTERS;
 use crate::finding::{Finding, Severity};
 use crate::text::Analysis;
-use crate::text::people::{MentionKind, People, given_names_agree, is_given_name, is_place};
-use std::collections::{HashMap, HashSet};
+use crate::text::people::{
+    FastMap, FastSet, MentionKind, People, given_names_agree, is_given_name, is_place,
+};
+use std::collections::HashSet;
 
 pub const RULE: Rule = Rule {
     id: "names.variant-spelling",
@@ -43,7 +45,7 @@ struct Spelling {
 }
 
 pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
-    let mut spellings: HashMap<&str, Spelling> = HashMap::new();
+    let mut spellings: FastMap<&str, Spelling> = FastMap::default();
     for (index, mention) in people.mentions.iter().enumerate() {
         let entry = spellings.entry(mention.key.as_str()).or_default();
         entry.mentions.push(index);
@@ -56,7 +58,7 @@ pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
     }
     // Index every introduced spelling by its one-letter deletions: two words one edit
     // apart always share an entry.
-    let mut index: HashMap<String, Vec<&str>> = HashMap::new();
+    let mut index: FastMap<String, Vec<&str>> = FastMap::default();
     for (&key, spelling) in &spellings {
         if spelling.introduced.is_some() && key.chars().count() >= 5 {
             for variant in deletions(key).into_iter().chain([key.to_string()]) {
@@ -64,23 +66,33 @@ pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
             }
         }
     }
-    // Words the draft also writes in lower case are ordinary words (`Case` in a title),
-    // not misspelt names.
-    let lower_case: HashSet<&str> = doc
-        .tokens
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| doc.slice(t.span.clone()))
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .collect();
-    let mut findings = Vec::new();
     let mut keys: Vec<&str> = spellings.keys().copied().collect();
     keys.sort_by_key(|k| spellings[k].mentions[0]);
-    for key in keys {
+    let variants: Vec<(&str, &str)> = keys
+        .into_iter()
+        .filter_map(|key| {
+            Some((
+                key,
+                reference_for(key, &spellings[key], &spellings, &index)?,
+            ))
+        })
+        .collect();
+    // Words the draft also writes in lower case are ordinary words (`Case` in a title),
+    // not misspelt names. Only the few variant spellings are looked for.
+    let wanted: FastSet<&str> = variants.iter().map(|(key, _)| *key).collect();
+    let lower_case: FastSet<&str> = if wanted.is_empty() {
+        FastSet::default()
+    } else {
+        doc.tokens
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| doc.slice(t.span.clone()))
+            .filter(|w| wanted.contains(w))
+            .collect()
+    };
+    let mut findings = Vec::new();
+    for (key, reference) in variants {
         let spelling = &spellings[key];
-        let Some(reference) = reference_for(key, spelling, &spellings, &index) else {
-            continue;
-        };
         let Some(introduction) = spellings[reference].introduced else {
             continue;
         };
@@ -119,8 +131,8 @@ pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
 fn reference_for<'a>(
     key: &str,
     spelling: &Spelling,
-    spellings: &HashMap<&'a str, Spelling>,
-    index: &HashMap<String, Vec<&'a str>>,
+    spellings: &FastMap<&'a str, Spelling>,
+    index: &FastMap<String, Vec<&'a str>>,
 ) -> Option<&'a str> {
     if key.chars().count() < 4 {
         return None;
