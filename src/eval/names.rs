@@ -505,11 +505,10 @@ fn full_names(text: &str) -> Vec<(String, String, Vec<Range<usize>>)> {
             .find(|(f, l, _)| f == first.as_str() && l == last.as_str())
         {
             Some(entry) => entry.2.push(first.start()..last.end()),
-            None => names.push((
-                first.as_str().to_string(),
-                last.as_str().to_string(),
-                vec![first.start()..last.end()],
-            )),
+            None => {
+                let spans = std::iter::once(first.start()..last.end()).collect();
+                names.push((first.as_str().to_string(), last.as_str().to_string(), spans));
+            }
         }
     }
     names
@@ -574,7 +573,7 @@ fn one_letter_change(word: &str, rng: &mut SplitMix) -> Option<String> {
 }
 
 fn first_name_faults(text: &str, rng: &mut SplitMix) -> Vec<Fault> {
-    let given: Vec<&str> = GIVEN_POOL.iter().copied().collect();
+    let given: Vec<&str> = GIVEN_POOL.to_vec();
     let mut faults = Vec::new();
     for (first, _, spans) in full_names(text) {
         if spans.len() < 2 {

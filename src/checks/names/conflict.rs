@@ -15,7 +15,9 @@ use crate::checks::Rule;
 use crate::data::lines;
 use crate::finding::{Finding, Severity};
 use crate::text::Analysis;
-use crate::text::people::{Mention, MentionKind, People, fold, given_names_agree, is_given_name};
+use crate::text::people::{
+    FastSet, Mention, MentionKind, People, fold, given_names_agree, is_given_name,
+};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -31,7 +33,7 @@ people each named in full at least twice, initials that fit (`J. Smith`).",
     yields_to: &[],
 };
 
-static KINSHIP: LazyLock<HashSet<&'static str>> =
+static KINSHIP: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../data/names/kinship.txt")).collect());
 
 pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {

@@ -15,7 +15,7 @@ use super::relative_place;
 use crate::checks::Rule;
 use crate::data::{SENTENCE_STARTERS, lines};
 use crate::finding::{Finding, Severity};
-use crate::text::people::{Mention, MentionKind, People, is_given_name, is_place};
+use crate::text::people::{FastSet, Mention, MentionKind, People, is_given_name, is_place};
 use crate::text::{Analysis, TokenKind};
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -32,9 +32,9 @@ surnames with a title (`President Trump`), and surnames after the full name.",
     yields_to: &[],
 };
 
-static POSSESSED_NOUNS: LazyLock<HashSet<&'static str>> =
+static POSSESSED_NOUNS: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../data/names/possessed_nouns.txt")).collect());
-static PERSON_VERBS: LazyLock<HashSet<&'static str>> =
+static PERSON_VERBS: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../data/names/person_verbs.txt")).collect());
 
 pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
