@@ -4,7 +4,9 @@
 //! To add a check: write `src/checks/<family>/...` implementing [`Check`], add one line to
 //! [`ALL`], a section to the config if it needs settings, and its tests.
 
+pub mod ages;
 pub mod attribution;
+pub mod names;
 pub mod spelling;
 
 use crate::config::Config;
@@ -67,7 +69,12 @@ pub trait Check: Sync {
 }
 
 /// Every check, sorted by name.
-pub static ALL: &[&dyn Check] = &[&attribution::Attribution, &spelling::Spelling];
+pub static ALL: &[&dyn Check] = &[
+    &ages::Ages,
+    &attribution::Attribution,
+    &names::Names,
+    &spelling::Spelling,
+];
 
 /// Every rule of every check.
 pub fn all_rules() -> impl Iterator<Item = &'static Rule> {

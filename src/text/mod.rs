@@ -6,6 +6,7 @@
 
 pub mod markup;
 pub mod names;
+pub mod people;
 pub mod quotes;
 pub mod sentences;
 pub mod tokens;
