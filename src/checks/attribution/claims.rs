@@ -15,6 +15,8 @@ pub enum ClaimKind {
     Weasel,
     Contested,
     MentalState,
+    /// What a third party meant to do: "aimed at", "in order to" (a mental state).
+    Intent,
     Certainty,
     /// The writer vouching with their own belief ("we believe"): reported as certainty.
     Hedge,
@@ -168,6 +170,7 @@ pub fn find(
         plain_predictions(view, eligible, &mut claims);
     }
     mental_states(view, eligible, &mut claims);
+    intents(view, eligible, &mut claims);
     if sensitivity >= Sensitivity::Normal {
         phrases(List::Causal, ClaimKind::Causal, eligible, &mut claims);
         phrases(
@@ -302,6 +305,28 @@ fn mental_states(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>
         }
     }
 }
+
+/// Intent and purpose ("aimed at", "in order to") about a third party. The speaker's own
+/// purpose is plain ("we struck in order to deter"): a first-person word earlier in the
+/// sentence leaves the cue alone.
+fn intents(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
+    for &(_, PhraseMatch { start, end }) in view.phrases.iter().filter(|(l, _)| *l == List::Intent) {
+        if !(start..end).all(|i| eligible[i]) {
+            continue;
+        }
+        if (0..start).any(|i| FIRST_PERSON.contains(&view.word(i))) {
+            continue;
+        }
+        claims.push(Claim {
+            kind: ClaimKind::Intent,
+            words: start..end,
+            subject: None,
+        });
+    }
+}
+
+/// First-person words: the writer or speaker talking about themselves.
+const FIRST_PERSON: &[&str] = &["i", "we", "me", "us", "my", "our", "i'm", "we're", "i've", "we've"];
 
 /// The subject right before the verb at `verb` (adverbs skipped), if it is a third person.
 fn third_person_subject(view: &SentenceView, verb: usize) -> Option<usize> {

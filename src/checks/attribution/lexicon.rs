@@ -16,6 +16,7 @@ pub enum List {
     Figure,
     Certainty,
     Opinion,
+    Intent,
 }
 
 /// What a single word can be, as bits: one hash lookup per word gives them all.
@@ -102,6 +103,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             (List::Figure, data!("figures.txt").collect()),
             (List::Certainty, data!("certainty.txt").collect()),
             (List::Opinion, data!("opinion.txt").collect()),
+            (List::Intent, data!("intent.txt").collect()),
         ]),
         classes,
     }

@@ -140,7 +140,7 @@ pub static RULES: &[Rule] = &[
 /// The rule of a kind of claim.
 pub fn rule_for(kind: ClaimKind) -> &'static Rule {
     match kind {
-        ClaimKind::MentalState => &MENTAL_STATE,
+        ClaimKind::MentalState | ClaimKind::Intent => &MENTAL_STATE,
         ClaimKind::Causal => &CAUSAL,
         ClaimKind::Superlative => &SUPERLATIVE,
         ClaimKind::Statistic => &STATISTIC,
@@ -162,6 +162,9 @@ pub fn message(kind: ClaimKind, cue: &str, subject: Option<&str>) -> String {
                 "\"{cue}\" says what someone thinks or feels, with no source: name who says so, e.g. '..., an official close to them said.'"
             ),
         },
+        ClaimKind::Intent => format!(
+            "\"{cue}\" states what someone meant to do as fact: name who says that was the aim, e.g. '..., investigators said.'"
+        ),
         ClaimKind::Causal => format!(
             "\"{cue}\" states a cause or consequence as fact: attribute it to someone who makes that link, e.g. '..., analysts at the institute said.'"
         ),
