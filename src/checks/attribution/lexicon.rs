@@ -101,6 +101,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             (List::Causal, data!("causal.txt").collect()),
             (List::Superlative, data!("superlatives.txt").collect()),
             (List::Figure, data!("figures.txt").collect()),
+            (List::Figure, data!("casualties.txt").collect()),
             (List::Certainty, data!("certainty.txt").collect()),
             (List::Opinion, data!("opinion.txt").collect()),
             (List::Intent, data!("intent.txt").collect()),
