@@ -23,6 +23,8 @@ pub enum ClaimKind {
     Causal,
     Superlative,
     Statistic,
+    /// A sentence carrying on an unsourced account from the sentence before.
+    Account,
 }
 
 /// A cue found in a sentence.
@@ -310,7 +312,8 @@ fn mental_states(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>
 /// purpose is plain ("we struck in order to deter"): a first-person word earlier in the
 /// sentence leaves the cue alone.
 fn intents(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
-    for &(_, PhraseMatch { start, end }) in view.phrases.iter().filter(|(l, _)| *l == List::Intent) {
+    for &(_, PhraseMatch { start, end }) in view.phrases.iter().filter(|(l, _)| *l == List::Intent)
+    {
         if !(start..end).all(|i| eligible[i]) {
             continue;
         }
@@ -326,7 +329,9 @@ fn intents(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
 }
 
 /// First-person words: the writer or speaker talking about themselves.
-const FIRST_PERSON: &[&str] = &["i", "we", "me", "us", "my", "our", "i'm", "we're", "i've", "we've"];
+const FIRST_PERSON: &[&str] = &[
+    "i", "we", "me", "us", "my", "our", "i'm", "we're", "i've", "we've",
+];
 
 /// The subject right before the verb at `verb` (adverbs skipped), if it is a third person.
 fn third_person_subject(view: &SentenceView, verb: usize) -> Option<usize> {

@@ -31,6 +31,7 @@ pub mod class {
     pub const COUNT_NOUN: u16 = 1 << 7;
     pub const NOT_SUPERLATIVE: u16 = 1 << 8;
     pub const EVALUATIVE_SUPERLATIVE: u16 = 1 << 9;
+    pub const IRREGULAR_PAST: u16 = 1 << 10;
 }
 
 /// Every list the attribution rules read.
@@ -87,6 +88,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             class::EVALUATIVE_SUPERLATIVE,
             data!("evaluative_superlatives.txt").collect(),
         ),
+        (class::IRREGULAR_PAST, data!("irregular_past.txt").collect()),
     ];
     for (bit, words) in word_lists {
         for word in words {

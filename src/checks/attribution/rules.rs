@@ -145,7 +145,7 @@ pub fn rule_for(kind: ClaimKind) -> &'static Rule {
         ClaimKind::Superlative => &SUPERLATIVE,
         ClaimKind::Statistic => &STATISTIC,
         ClaimKind::Certainty | ClaimKind::Hedge => &CERTAINTY,
-        ClaimKind::Contested => &CONTESTED,
+        ClaimKind::Contested | ClaimKind::Account => &CONTESTED,
         ClaimKind::Weasel => &WEASEL,
     }
 }
@@ -183,6 +183,7 @@ pub fn message(kind: ClaimKind, cue: &str, subject: Option<&str>) -> String {
         ClaimKind::Contested => format!(
             "\"{cue}\" is an accusation or loaded characterisation stated as fact: attribute it to those who make it, e.g. 'what the Kremlin calls ...'"
         ),
+        ClaimKind::Account => "this sentence carries on an unsourced account from the sentence before: say who gives it, e.g. '..., police said.'".to_string(),
         ClaimKind::Weasel => format!(
             "\"{cue}\" gestures at a source without naming it: name the people, study or document"
         ),
