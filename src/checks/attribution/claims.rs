@@ -20,6 +20,8 @@ pub enum ClaimKind {
     Certainty,
     /// The writer vouching with their own belief ("we believe"): reported as certainty.
     Hedge,
+    /// Speculation in the writer's voice: "apparently", "probably".
+    Speculation,
     Causal,
     Superlative,
     Statistic,
@@ -308,20 +310,37 @@ fn mental_states(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>
     }
 }
 
-/// Intent and purpose ("aimed at", "in order to") about a third party. The speaker's own
-/// purpose is plain ("we struck in order to deter"): a first-person word earlier in the
-/// sentence leaves the cue alone.
+/// Intent and purpose ("aimed at", "seeking to") and speculation ("apparently") about a
+/// third party. The speaker's own purpose or plan is plain ("we struck in order to deter",
+/// "I'll probably go"): a first-person word earlier in the sentence leaves the cue alone.
 fn intents(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
-    for &(_, PhraseMatch { start, end }) in view.phrases.iter().filter(|(l, _)| *l == List::Intent)
-    {
-        if !(start..end).all(|i| eligible[i]) {
-            continue;
-        }
-        if (0..start).any(|i| FIRST_PERSON.contains(&view.word(i))) {
+    third_party_phrases(view, eligible, List::Intent, ClaimKind::Intent, claims);
+    third_party_phrases(
+        view,
+        eligible,
+        List::Speculation,
+        ClaimKind::Speculation,
+        claims,
+    );
+}
+
+/// The phrases of `list` in eligible words with no first-person word before them in the
+/// sentence.
+fn third_party_phrases(
+    view: &SentenceView,
+    eligible: &[bool],
+    list: List,
+    kind: ClaimKind,
+    claims: &mut Vec<Claim>,
+) {
+    // Found once, so that many cues in one long sentence stay linear.
+    let first_person = (0..view.words.len()).find(|&i| FIRST_PERSON.contains(&view.word(i)));
+    for &(_, PhraseMatch { start, end }) in view.phrases.iter().filter(|(l, _)| *l == list) {
+        if !(start..end).all(|i| eligible[i]) || first_person.is_some_and(|f| f < start) {
             continue;
         }
         claims.push(Claim {
-            kind: ClaimKind::Intent,
+            kind,
             words: start..end,
             subject: None,
         });

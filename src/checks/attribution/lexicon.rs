@@ -17,6 +17,7 @@ pub enum List {
     Certainty,
     Opinion,
     Intent,
+    Speculation,
 }
 
 /// What a single word can be, as bits: one hash lookup per word gives them all.
@@ -107,6 +108,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             (List::Certainty, data!("certainty.txt").collect()),
             (List::Opinion, data!("opinion.txt").collect()),
             (List::Intent, data!("intent.txt").collect()),
+            (List::Speculation, data!("speculation.txt").collect()),
         ]),
         classes,
     }

@@ -144,7 +144,7 @@ pub fn rule_for(kind: ClaimKind) -> &'static Rule {
         ClaimKind::Causal => &CAUSAL,
         ClaimKind::Superlative => &SUPERLATIVE,
         ClaimKind::Statistic => &STATISTIC,
-        ClaimKind::Certainty | ClaimKind::Hedge => &CERTAINTY,
+        ClaimKind::Certainty | ClaimKind::Hedge | ClaimKind::Speculation => &CERTAINTY,
         ClaimKind::Contested | ClaimKind::Account => &CONTESTED,
         ClaimKind::Weasel => &WEASEL,
     }
@@ -179,6 +179,9 @@ pub fn message(kind: ClaimKind, cue: &str, subject: Option<&str>) -> String {
         ),
         ClaimKind::Hedge => format!(
             "\"{cue}\" vouches for a claim with the writer's own belief, which is not a source: say who established it, e.g. '..., the Pentagon said.'"
+        ),
+        ClaimKind::Speculation => format!(
+            "\"{cue}\" hedges a claim the text gives no source for: a hedged claim is still a claim; say who says so, e.g. '..., officials said.'"
         ),
         ClaimKind::Contested => format!(
             "\"{cue}\" is an accusation or loaded characterisation stated as fact: attribute it to those who make it, e.g. 'what the Kremlin calls ...'"
