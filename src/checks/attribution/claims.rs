@@ -111,7 +111,28 @@ const MONTHS: &[&str] = &[
     "dec",
 ];
 const NOT_A_FIGURE_AFTER: &[&str] = &[
-    "o'clock", "a.m", "p.m", "a.m.", "p.m.", "years", "year", "bc", "ad",
+    "o'clock",
+    "a.m",
+    "p.m",
+    "a.m.",
+    "p.m.",
+    "years",
+    "year",
+    "bc",
+    "ad",
+    // Distances and durations describe a journey or a wait, not a count anyone disputes.
+    "miles",
+    "kilometres",
+    "kilometers",
+    "km",
+    "feet",
+    "metres",
+    "meters",
+    "minutes",
+    "hours",
+    "days",
+    "weeks",
+    "months",
 ];
 /// `percent` and friends first; from index 3 on, the scale words that make "two billion".
 const SCALE_WORDS: &[&str] = &[
@@ -126,8 +147,21 @@ const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
     "hundreds", "tens", "dozens",
 ];
+/// Plural number words that count ("dozens of", "thousands of").
+const PLURAL_NUMBERS: &[&str] = &[
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "scores",
+    "tens",
+];
 /// Words before a number that make it an estimate.
 const APPROXIMATIONS: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
     "over",
     "nearly",
     "almost",
@@ -405,7 +439,17 @@ fn statistics(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
                         && !NOT_A_FIGURE_AFTER.contains(&next)
                         && (estimate || counted))
             }
-            TokenKind::Word => SCALE_WORDS[3..].contains(&next) && NUMBER_WORDS.contains(&lower),
+            TokenKind::Word => {
+                (SCALE_WORDS[3..].contains(&next) && NUMBER_WORDS.contains(&lower))
+                    // "dozens of rounds", "thousands of people": a count of people or
+                    // things counted.
+                    || (PLURAL_NUMBERS.contains(&lower)
+                        && next == "of"
+                        && (i + 2..(i + 5).min(view.words.len()))
+                            .any(|j| view.is(j, class::COUNT_NOUN)))
+                    // "an 18-fold increase"
+                    || (lower.ends_with("-fold") && lower.len() > 5)
+            }
             _ => false,
         };
         if figure {
