@@ -82,7 +82,11 @@ Not flagged: the speaker's own resolve (`we will never forget`).",
 };
 
 /// `attribution.contested`: loaded terms and accusations ("coup", "CIA-backed", "proxy
-/// war") in the writer's voice.
+/// war") in the writer's voice, and a past-tense sentence that carries on such an account
+/// (or an unsourced intent, cause or prediction) from the sentence before with nothing
+/// attributed in it ("Orders were sent to plan a massacre. Libya's agents then planted the
+/// bomb."). Leaves alone a following sentence in the present tense, with a first or second
+/// person, a source or a quotation, and the next paragraph.
 pub const CONTESTED: Rule = Rule {
     id: "attribution.contested",
     default_severity: Severity::Warning,
@@ -92,7 +96,10 @@ a side in a dispute. In the writer's voice they state one side's account as fact
 **Fix:** attribute the characterisation to those who make it, or describe the events in \
 neutral terms.\n\n\
 **Example:** `Putin seized Crimea after a CIA-backed coup.` → `Russia annexed Crimea in 2014 \
-after what the Kremlin calls a CIA-backed coup.`",
+after what the Kremlin calls a CIA-backed coup.`\n\n\
+An unsourced account carries on: a past-tense sentence right after such a claim, with no \
+source of its own, is part of the same account (`Orders were sent to plan a massacre. \
+**Libya's agents then planted the bomb.**`): name who gives it.",
     yields_to: &[],
 };
 
