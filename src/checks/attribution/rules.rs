@@ -5,7 +5,8 @@ use crate::checks::Rule;
 use crate::finding::Severity;
 
 /// `attribution.mental-state`: "Rubio knows that ...", "Trump hoped ...", ", knowing that ...",
-/// "he is disappointed". Leaves alone the writer's own state and hypotheticals.
+/// "he is disappointed", and intent or a private act ("seeking to dissolve the Union",
+/// "personally asked"). Leaves alone the writer's own state, purpose and hypotheticals.
 pub const MENTAL_STATE: Rule = Rule {
     id: "attribution.mental-state",
     default_severity: Severity::Warning,
@@ -15,12 +16,16 @@ is a claim that needs a source, usually the person or someone who speaks for the
 **Fix:** name who says so, or report what the person said or did.\n\n\
 **Example:** `Rubio knows that the main obstacle is Zelensky.` → `Rubio believes the main \
 obstacle is Zelensky, a State Department official said.`\n\n\
-Not flagged: the writer's own state (`I hope`, `we fear`), a hypothetical (`if he wants a deal`), \
+Intent and private acts count too: `agents were in the city seeking to dissolve the Union`, \
+`Trump personally asked the council`.\n\n\
+Not flagged: the writer's own state or purpose (`I hope`, `we fear`, `we acted seeking to ...`), \
+a hypothetical (`if he wants a deal`), \
 and a sentence covered by an attribution (`Lavrov said Russia wanted talks`).",
     yields_to: &[],
 };
 
-/// `attribution.causal`: "led to", "because of", ", leaving X no choice". Leaves alone
+/// `attribution.causal`: "led to", "because of", ", leaving X no choice", "in response to",
+/// "retaliated". Leaves alone
 /// possibilities ("can lead to") and attributed clauses.
 pub const CAUSAL: Rule = Rule {
     id: "attribution.causal",
@@ -50,8 +55,10 @@ Not flagged at `relaxed` sensitivity, in opinion, or in an attributed clause.",
     yields_to: &[],
 };
 
-/// `attribution.statistic`: percentages, scaled amounts, estimates and counts of people.
-/// Leaves alone dates, times, ages, scores and numbers inside names.
+/// `attribution.statistic`: percentages, scaled amounts, estimates ("about 80 people"),
+/// counts of people ("dozens of civilians") and casualty reports with or without a number
+/// ("There were no losses", "were killed"). Leaves alone dates, times, ages, scores,
+/// distances, durations and numbers inside names.
 pub const STATISTIC: Rule = Rule {
     id: "attribution.statistic",
     default_severity: Severity::Warning,
@@ -65,8 +72,9 @@ Not flagged at `relaxed` sensitivity, or in an attributed clause.",
     yields_to: &[],
 };
 
-/// `attribution.certainty`: "would certainly", "inevitably", "we believe" as proof.
-/// Leaves alone the speaker's own resolve ("we will never forget").
+/// `attribution.certainty`: "would certainly", "inevitably", "we believe" as proof, and
+/// speculation in the writer's voice ("apparently", "probably", "seems to"). Leaves alone
+/// the speaker's own resolve ("we will never forget") and plans ("I will probably go").
 pub const CERTAINTY: Rule = Rule {
     id: "attribution.certainty",
     default_severity: Severity::Warning,
@@ -77,7 +85,8 @@ pub const CERTAINTY: Rule = Rule {
 in a commentary.\n\n\
 **Example:** `Trump would certainly set back peace talks.` → `Trump would set back peace \
 talks, European diplomats warned.`\n\n\
-Not flagged: the speaker's own resolve (`we will never forget`).",
+A hedge does not make a claim safe: `the boat apparently sank` still needs a source.\n\n\
+Not flagged: the speaker's own resolve or plans (`we will never forget`, `I will probably go`).",
     yields_to: &[],
 };
 
