@@ -358,8 +358,8 @@ fn intents(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
     );
 }
 
-/// The phrases of `list` in eligible words with no first-person word before them in the
-/// sentence.
+/// The phrases of `list` in eligible words with no first- or second-person word before them
+/// in the sentence.
 fn third_party_phrases(
     view: &SentenceView,
     eligible: &[bool],
@@ -381,9 +381,11 @@ fn third_party_phrases(
     }
 }
 
-/// First-person words: the writer or speaker talking about themselves.
+/// First- and second-person words: the writer or speaker talking about themselves or to the
+/// reader ("you are probably wondering", "you'd probably have it at dessert").
 const FIRST_PERSON: &[&str] = &[
-    "i", "we", "me", "us", "my", "our", "i'm", "we're", "i've", "we've",
+    "i", "we", "me", "us", "my", "our", "i'm", "we're", "i've", "we've", "you", "your", "you'd",
+    "you're", "you've",
 ];
 
 /// The subject right before the verb at `verb` (adverbs skipped), if it is a third person.

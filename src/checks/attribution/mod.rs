@@ -59,7 +59,8 @@ fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivit
     let quoted = sentence::quoted_tokens(doc, paragraph, &statements);
     let mut findings = Vec::new();
     let mut previous_attributed = false;
-    let mut previous_unsourced = false;
+    // Sentences since the last unsourced claim that opened an account, while it runs.
+    let mut account_run: Option<usize> = None;
     for index in para.sentences.clone() {
         let view = SentenceView::new(doc, index, &quoted, lexicon);
         let sources = sources::find(&view);
@@ -111,7 +112,10 @@ fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivit
                     | ClaimKind::Hedge
             )
         });
-        if found.is_empty() && previous_unsourced && !skip_all && continues_account(&view, &sources)
+        if found.is_empty()
+            && account_run.is_some_and(|n| n < MAX_ACCOUNT_RUN)
+            && !skip_all
+            && continues_account(&view, &sources)
         {
             found.push(Claim {
                 kind: ClaimKind::Account,
@@ -119,11 +123,25 @@ fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivit
                 subject: None,
             });
         }
-        previous_unsourced = !skip_all && (own_claim || (previous_unsourced && !found.is_empty()));
+        account_run = if skip_all {
+            None
+        } else if own_claim {
+            Some(0)
+        } else if !found.is_empty() {
+            // A figure or the carried-on account itself keeps the account running.
+            account_run.map(|n| n + 1)
+        } else {
+            None
+        };
         findings.extend(to_findings(doc, &view, found, opinion));
     }
     findings
 }
+
+/// How many sentences an unsourced account may carry on for: a narrative such as the
+/// steps of a plot runs a few sentences; beyond that the writer is usually telling
+/// undisputed events.
+const MAX_ACCOUNT_RUN: usize = 4;
 
 /// Whether a sentence with no cue of its own carries on the account of an unsourced claim
 /// in the sentence before: a report of past events ("Libya's agents then planted the
@@ -149,7 +167,7 @@ fn continues_account(view: &SentenceView, sources: &[Source]) -> bool {
 fn is_past_tense(view: &SentenceView, i: usize) -> bool {
     let word = view.word(i);
     let w = &view.words[i];
-    if w.capitalised && i > 0 || w.kind != crate::text::TokenKind::Word {
+    if (w.capitalised && i > 0) || w.kind != crate::text::TokenKind::Word {
         return false;
     }
     // "has earned the right": a present perfect sums up; it does not narrate.

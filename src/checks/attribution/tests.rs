@@ -432,3 +432,18 @@ fn the_account_does_not_cross_paragraphs() {
         )],
     );
 }
+
+#[test]
+fn leaves_speculation_addressed_to_the_reader_alone() {
+    assert_none("You'd probably be having the cocktail at dessert time.");
+}
+
+#[test]
+fn a_carried_on_account_stops_after_four_sentences() {
+    let text = "Orders were sent from Tripoli to plan a massacre. The agents bought a car. \
+The agents drove to Berlin. The agents met a courier. The agents rented a flat. \
+The agents hid the bomb.";
+    let found = found(text);
+    assert_eq!(found.len(), 5, "{found:?}");
+    assert_eq!(found[4].1, "The agents rented a flat");
+}
