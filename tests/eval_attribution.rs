@@ -1,7 +1,7 @@
 //! Regression floors for the attribution checks on the development corpora (claims-dev and
 //! claims-new), at sensitivity `normal`. The floors sit a little below the measured
 //! figures (README, "Attribution"): a change that lowers them has to say why. The held-out
-//! split, tests/corpus/claims-test, is deliberately not run here.
+//! splits, tests/corpus/claims-test and claims-test2, are deliberately not run here.
 
 use copydesk::config::Sensitivity;
 use copydesk::eval::attribution::{Report, evaluate};
@@ -30,8 +30,8 @@ fn claims_dev_precision_and_recall_hold() {
     let report = corpus("claims-dev");
     assert_eq!(report.files, 10);
     assert_eq!(report.checks.flagged_spans, 90);
-    assert_floor("claims-dev", "precision", report.checks.precision(), 0.85);
-    assert_floor("claims-dev", "recall", report.checks.recall(), 0.62);
+    assert_floor("claims-dev", "precision", report.checks.precision(), 0.87);
+    assert_floor("claims-dev", "recall", report.checks.recall(), 0.74);
     assert_floor(
         "claims-dev",
         "weasel recall",
@@ -44,8 +44,8 @@ fn claims_dev_precision_and_recall_hold() {
 fn claims_new_precision_and_recall_hold() {
     let report = corpus("claims-new");
     assert_eq!(report.files, 8);
-    assert_floor("claims-new", "precision", report.checks.precision(), 0.80);
-    assert_floor("claims-new", "recall", report.checks.recall(), 0.57);
+    assert_floor("claims-new", "precision", report.checks.precision(), 0.82);
+    assert_floor("claims-new", "recall", report.checks.recall(), 0.62);
 }
 
 #[test]

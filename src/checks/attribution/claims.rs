@@ -15,12 +15,18 @@ pub enum ClaimKind {
     Weasel,
     Contested,
     MentalState,
+    /// What a third party meant to do: "aimed at", "in order to" (a mental state).
+    Intent,
     Certainty,
     /// The writer vouching with their own belief ("we believe"): reported as certainty.
     Hedge,
+    /// Speculation in the writer's voice: "apparently", "probably".
+    Speculation,
     Causal,
     Superlative,
     Statistic,
+    /// A sentence carrying on an unsourced account from the sentence before.
+    Account,
 }
 
 /// A cue found in a sentence.
@@ -105,7 +111,28 @@ const MONTHS: &[&str] = &[
     "dec",
 ];
 const NOT_A_FIGURE_AFTER: &[&str] = &[
-    "o'clock", "a.m", "p.m", "a.m.", "p.m.", "years", "year", "bc", "ad",
+    "o'clock",
+    "a.m",
+    "p.m",
+    "a.m.",
+    "p.m.",
+    "years",
+    "year",
+    "bc",
+    "ad",
+    // Distances and durations describe a journey or a wait, not a count anyone disputes.
+    "miles",
+    "kilometres",
+    "kilometers",
+    "km",
+    "feet",
+    "metres",
+    "meters",
+    "minutes",
+    "hours",
+    "days",
+    "weeks",
+    "months",
 ];
 /// `percent` and friends first; from index 3 on, the scale words that make "two billion".
 const SCALE_WORDS: &[&str] = &[
@@ -120,8 +147,21 @@ const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
     "hundreds", "tens", "dozens",
 ];
+/// Plural number words that count ("dozens of", "thousands of").
+const PLURAL_NUMBERS: &[&str] = &[
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "scores",
+    "tens",
+];
 /// Words before a number that make it an estimate.
 const APPROXIMATIONS: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
     "over",
     "nearly",
     "almost",
@@ -168,6 +208,7 @@ pub fn find(
         plain_predictions(view, eligible, &mut claims);
     }
     mental_states(view, eligible, &mut claims);
+    intents(view, eligible, &mut claims);
     if sensitivity >= Sensitivity::Normal {
         phrases(List::Causal, ClaimKind::Causal, eligible, &mut claims);
         phrases(
@@ -303,6 +344,50 @@ fn mental_states(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>
     }
 }
 
+/// Intent and purpose ("aimed at", "seeking to") and speculation ("apparently") about a
+/// third party. The speaker's own purpose or plan is plain ("we struck in order to deter",
+/// "I'll probably go"): a first-person word earlier in the sentence leaves the cue alone.
+fn intents(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
+    third_party_phrases(view, eligible, List::Intent, ClaimKind::Intent, claims);
+    third_party_phrases(
+        view,
+        eligible,
+        List::Speculation,
+        ClaimKind::Speculation,
+        claims,
+    );
+}
+
+/// The phrases of `list` in eligible words with no first- or second-person word before them
+/// in the sentence.
+fn third_party_phrases(
+    view: &SentenceView,
+    eligible: &[bool],
+    list: List,
+    kind: ClaimKind,
+    claims: &mut Vec<Claim>,
+) {
+    // Found once, so that many cues in one long sentence stay linear.
+    let first_person = (0..view.words.len()).find(|&i| FIRST_PERSON.contains(&view.word(i)));
+    for &(_, PhraseMatch { start, end }) in view.phrases.iter().filter(|(l, _)| *l == list) {
+        if !(start..end).all(|i| eligible[i]) || first_person.is_some_and(|f| f < start) {
+            continue;
+        }
+        claims.push(Claim {
+            kind,
+            words: start..end,
+            subject: None,
+        });
+    }
+}
+
+/// First- and second-person words: the writer or speaker talking about themselves or to the
+/// reader ("you are probably wondering", "you'd probably have it at dessert").
+const FIRST_PERSON: &[&str] = &[
+    "i", "we", "me", "us", "my", "our", "i'm", "we're", "i've", "we've", "you", "your", "you'd",
+    "you're", "you've",
+];
+
 /// The subject right before the verb at `verb` (adverbs skipped), if it is a third person.
 fn third_person_subject(view: &SentenceView, verb: usize) -> Option<usize> {
     let mut s = verb.checked_sub(1)?;
@@ -356,7 +441,17 @@ fn statistics(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
                         && !NOT_A_FIGURE_AFTER.contains(&next)
                         && (estimate || counted))
             }
-            TokenKind::Word => SCALE_WORDS[3..].contains(&next) && NUMBER_WORDS.contains(&lower),
+            TokenKind::Word => {
+                (SCALE_WORDS[3..].contains(&next) && NUMBER_WORDS.contains(&lower))
+                    // "dozens of rounds", "thousands of people": a count of people or
+                    // things counted.
+                    || (PLURAL_NUMBERS.contains(&lower)
+                        && next == "of"
+                        && (i + 2..(i + 5).min(view.words.len()))
+                            .any(|j| view.is(j, class::COUNT_NOUN)))
+                    // "an 18-fold increase"
+                    || (lower.ends_with("-fold") && lower.len() > 5)
+            }
             _ => false,
         };
         if figure {

@@ -16,6 +16,8 @@ pub enum List {
     Figure,
     Certainty,
     Opinion,
+    Intent,
+    Speculation,
 }
 
 /// What a single word can be, as bits: one hash lookup per word gives them all.
@@ -30,6 +32,7 @@ pub mod class {
     pub const COUNT_NOUN: u16 = 1 << 7;
     pub const NOT_SUPERLATIVE: u16 = 1 << 8;
     pub const EVALUATIVE_SUPERLATIVE: u16 = 1 << 9;
+    pub const IRREGULAR_PAST: u16 = 1 << 10;
 }
 
 /// Every list the attribution rules read.
@@ -86,6 +89,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             class::EVALUATIVE_SUPERLATIVE,
             data!("evaluative_superlatives.txt").collect(),
         ),
+        (class::IRREGULAR_PAST, data!("irregular_past.txt").collect()),
     ];
     for (bit, words) in word_lists {
         for word in words {
@@ -100,8 +104,11 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             (List::Causal, data!("causal.txt").collect()),
             (List::Superlative, data!("superlatives.txt").collect()),
             (List::Figure, data!("figures.txt").collect()),
+            (List::Figure, data!("casualties.txt").collect()),
             (List::Certainty, data!("certainty.txt").collect()),
             (List::Opinion, data!("opinion.txt").collect()),
+            (List::Intent, data!("intent.txt").collect()),
+            (List::Speculation, data!("speculation.txt").collect()),
         ]),
         classes,
     }

@@ -59,6 +59,8 @@ fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivit
     let quoted = sentence::quoted_tokens(doc, paragraph, &statements);
     let mut findings = Vec::new();
     let mut previous_attributed = false;
+    // Sentences since the last unsourced claim that opened an account, while it runs.
+    let mut account_run: Option<usize> = None;
     for index in para.sentences.clone() {
         let view = SentenceView::new(doc, index, &quoted, lexicon);
         let sources = sources::find(&view);
@@ -97,9 +99,81 @@ fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivit
                     }
                 }),
         );
+        // Figures and superlatives are one detail of a scene; accusations, intents, causes
+        // and predictions open an account that the next sentences may carry on.
+        let own_claim = found.iter().any(|c| {
+            matches!(
+                c.kind,
+                ClaimKind::Contested
+                    | ClaimKind::MentalState
+                    | ClaimKind::Intent
+                    | ClaimKind::Causal
+                    | ClaimKind::Certainty
+                    | ClaimKind::Hedge
+            )
+        });
+        if found.is_empty()
+            && account_run.is_some_and(|n| n < MAX_ACCOUNT_RUN)
+            && !skip_all
+            && continues_account(&view, &sources)
+        {
+            found.push(Claim {
+                kind: ClaimKind::Account,
+                words: 0..view.words.len(),
+                subject: None,
+            });
+        }
+        account_run = if skip_all {
+            None
+        } else if own_claim {
+            Some(0)
+        } else if !found.is_empty() {
+            // A figure or the carried-on account itself keeps the account running.
+            account_run.map(|n| n + 1)
+        } else {
+            None
+        };
         findings.extend(to_findings(doc, &view, found, opinion));
     }
     findings
+}
+
+/// How many sentences an unsourced account may carry on for: a narrative such as the
+/// steps of a plot runs a few sentences; beyond that the writer is usually telling
+/// undisputed events.
+const MAX_ACCOUNT_RUN: usize = 4;
+
+/// Whether a sentence with no cue of its own carries on the account of an unsourced claim
+/// in the sentence before: a report of past events ("Libya's agents then planted the
+/// bomb.") with nothing attributed, quoted or sourced in it, and no first or second person
+/// (the speaker's own doings and the audience are not an account needing a source).
+fn continues_account(view: &SentenceView, sources: &[Source]) -> bool {
+    const PERSONAL: &[&str] = &["i", "we", "me", "us", "my", "our", "you", "your"];
+    !view.words.is_empty()
+        && sources.is_empty()
+        && !view.opens_with_quote
+        && view.words.iter().all(|w| !w.quoted)
+        && (0..view.words.len()).all(|i| {
+            !PERSONAL.contains(&view.word(i))
+                && !view.is(
+                    i,
+                    lexicon::class::SOURCE_NOUN | lexicon::class::REPORTING_VERB,
+                )
+        })
+        && (0..view.words.len()).any(|i| is_past_tense(view, i))
+}
+
+/// A past-tense verb form: a lower-case word in -ed, or a common irregular past.
+fn is_past_tense(view: &SentenceView, i: usize) -> bool {
+    let word = view.word(i);
+    let w = &view.words[i];
+    if (w.capitalised && i > 0) || w.kind != crate::text::TokenKind::Word {
+        return false;
+    }
+    // "has earned the right": a present perfect sums up; it does not narrate.
+    let perfect = i > 0 && matches!(view.word(i - 1), "has" | "have");
+    !perfect
+        && ((word.len() > 4 && word.ends_with("ed")) || view.is(i, lexicon::class::IRREGULAR_PAST))
 }
 
 /// The quotations of a paragraph that are statements.

@@ -5,7 +5,8 @@ use crate::checks::Rule;
 use crate::finding::Severity;
 
 /// `attribution.mental-state`: "Rubio knows that ...", "Trump hoped ...", ", knowing that ...",
-/// "he is disappointed". Leaves alone the writer's own state and hypotheticals.
+/// "he is disappointed", and intent or a private act ("seeking to dissolve the Union",
+/// "personally asked"). Leaves alone the writer's own state, purpose and hypotheticals.
 pub const MENTAL_STATE: Rule = Rule {
     id: "attribution.mental-state",
     default_severity: Severity::Warning,
@@ -15,12 +16,16 @@ is a claim that needs a source, usually the person or someone who speaks for the
 **Fix:** name who says so, or report what the person said or did.\n\n\
 **Example:** `Rubio knows that the main obstacle is Zelensky.` → `Rubio believes the main \
 obstacle is Zelensky, a State Department official said.`\n\n\
-Not flagged: the writer's own state (`I hope`, `we fear`), a hypothetical (`if he wants a deal`), \
+Intent and private acts count too: `agents were in the city seeking to dissolve the Union`, \
+`Trump personally asked the council`.\n\n\
+Not flagged: the writer's own state or purpose (`I hope`, `we fear`, `we acted seeking to ...`), \
+a hypothetical (`if he wants a deal`), \
 and a sentence covered by an attribution (`Lavrov said Russia wanted talks`).",
     yields_to: &[],
 };
 
-/// `attribution.causal`: "led to", "because of", ", leaving X no choice". Leaves alone
+/// `attribution.causal`: "led to", "because of", ", leaving X no choice", "in response to",
+/// "retaliated". Leaves alone
 /// possibilities ("can lead to") and attributed clauses.
 pub const CAUSAL: Rule = Rule {
     id: "attribution.causal",
@@ -50,8 +55,10 @@ Not flagged at `relaxed` sensitivity, in opinion, or in an attributed clause.",
     yields_to: &[],
 };
 
-/// `attribution.statistic`: percentages, scaled amounts, estimates and counts of people.
-/// Leaves alone dates, times, ages, scores and numbers inside names.
+/// `attribution.statistic`: percentages, scaled amounts, estimates ("about 80 people"),
+/// counts of people ("dozens of civilians") and casualty reports with or without a number
+/// ("There were no losses", "were killed"). Leaves alone dates, times, ages, scores,
+/// distances, durations and numbers inside names.
 pub const STATISTIC: Rule = Rule {
     id: "attribution.statistic",
     default_severity: Severity::Warning,
@@ -65,8 +72,9 @@ Not flagged at `relaxed` sensitivity, or in an attributed clause.",
     yields_to: &[],
 };
 
-/// `attribution.certainty`: "would certainly", "inevitably", "we believe" as proof.
-/// Leaves alone the speaker's own resolve ("we will never forget").
+/// `attribution.certainty`: "would certainly", "inevitably", "we believe" as proof, and
+/// speculation in the writer's voice ("apparently", "probably", "seems to"). Leaves alone
+/// the speaker's own resolve ("we will never forget") and plans ("I will probably go").
 pub const CERTAINTY: Rule = Rule {
     id: "attribution.certainty",
     default_severity: Severity::Warning,
@@ -77,12 +85,17 @@ pub const CERTAINTY: Rule = Rule {
 in a commentary.\n\n\
 **Example:** `Trump would certainly set back peace talks.` → `Trump would set back peace \
 talks, European diplomats warned.`\n\n\
-Not flagged: the speaker's own resolve (`we will never forget`).",
+A hedge does not make a claim safe: `the boat apparently sank` still needs a source.\n\n\
+Not flagged: the speaker's own resolve or plans (`we will never forget`, `I will probably go`).",
     yields_to: &[],
 };
 
 /// `attribution.contested`: loaded terms and accusations ("coup", "CIA-backed", "proxy
-/// war") in the writer's voice.
+/// war") in the writer's voice, and a past-tense sentence that carries on such an account
+/// (or an unsourced intent, cause or prediction) from the sentence before with nothing
+/// attributed in it ("Orders were sent to plan a massacre. Libya's agents then planted the
+/// bomb."). Leaves alone a following sentence in the present tense, with a first or second
+/// person, a source or a quotation, and the next paragraph.
 pub const CONTESTED: Rule = Rule {
     id: "attribution.contested",
     default_severity: Severity::Warning,
@@ -92,7 +105,10 @@ a side in a dispute. In the writer's voice they state one side's account as fact
 **Fix:** attribute the characterisation to those who make it, or describe the events in \
 neutral terms.\n\n\
 **Example:** `Putin seized Crimea after a CIA-backed coup.` → `Russia annexed Crimea in 2014 \
-after what the Kremlin calls a CIA-backed coup.`",
+after what the Kremlin calls a CIA-backed coup.`\n\n\
+An unsourced account carries on: a past-tense sentence right after such a claim, with no \
+source of its own, is part of the same account (`Orders were sent to plan a massacre. \
+**Libya's agents then planted the bomb.**`): name who gives it.",
     yields_to: &[],
 };
 
@@ -140,12 +156,12 @@ pub static RULES: &[Rule] = &[
 /// The rule of a kind of claim.
 pub fn rule_for(kind: ClaimKind) -> &'static Rule {
     match kind {
-        ClaimKind::MentalState => &MENTAL_STATE,
+        ClaimKind::MentalState | ClaimKind::Intent => &MENTAL_STATE,
         ClaimKind::Causal => &CAUSAL,
         ClaimKind::Superlative => &SUPERLATIVE,
         ClaimKind::Statistic => &STATISTIC,
-        ClaimKind::Certainty | ClaimKind::Hedge => &CERTAINTY,
-        ClaimKind::Contested => &CONTESTED,
+        ClaimKind::Certainty | ClaimKind::Hedge | ClaimKind::Speculation => &CERTAINTY,
+        ClaimKind::Contested | ClaimKind::Account => &CONTESTED,
         ClaimKind::Weasel => &WEASEL,
     }
 }
@@ -162,6 +178,9 @@ pub fn message(kind: ClaimKind, cue: &str, subject: Option<&str>) -> String {
                 "\"{cue}\" says what someone thinks or feels, with no source: name who says so, e.g. '..., an official close to them said.'"
             ),
         },
+        ClaimKind::Intent => format!(
+            "\"{cue}\" states what someone meant to do as fact: name who says that was the aim, e.g. '..., investigators said.'"
+        ),
         ClaimKind::Causal => format!(
             "\"{cue}\" states a cause or consequence as fact: attribute it to someone who makes that link, e.g. '..., analysts at the institute said.'"
         ),
@@ -177,9 +196,13 @@ pub fn message(kind: ClaimKind, cue: &str, subject: Option<&str>) -> String {
         ClaimKind::Hedge => format!(
             "\"{cue}\" vouches for a claim with the writer's own belief, which is not a source: say who established it, e.g. '..., the Pentagon said.'"
         ),
+        ClaimKind::Speculation => format!(
+            "\"{cue}\" hedges a claim the text gives no source for: a hedged claim is still a claim; say who says so, e.g. '..., officials said.'"
+        ),
         ClaimKind::Contested => format!(
             "\"{cue}\" is an accusation or loaded characterisation stated as fact: attribute it to those who make it, e.g. 'what the Kremlin calls ...'"
         ),
+        ClaimKind::Account => "this sentence carries on an unsourced account from the sentence before: say who gives it, e.g. '..., police said.'".to_string(),
         ClaimKind::Weasel => format!(
             "\"{cue}\" gestures at a source without naming it: name the people, study or document"
         ),

@@ -294,3 +294,156 @@ fn paragraph_findings_depend_on_their_paragraph_only() {
         per_paragraph("Critics said: “Nothing will change")
     );
 }
+
+#[test]
+fn flags_intent_of_a_third_party() {
+    assert_found(
+        "Insurgent agents were in the city seeking to dissolve the Union.",
+        &[(
+            "mental-state",
+            "Insurgent agents were in the city seeking to dissolve the Union",
+        )],
+    );
+}
+
+#[test]
+fn leaves_the_speakers_own_purpose_alone() {
+    assert_none("We sent the destroyers back seeking to avoid a wider war.");
+}
+
+#[test]
+fn flags_a_private_act_only_an_insider_could_know() {
+    assert_found(
+        "The President later personally took action to allow the team in.",
+        &[(
+            "mental-state",
+            "The President later personally took action to allow the team in",
+        )],
+    );
+}
+
+#[test]
+fn flags_speculation_in_the_writers_voice() {
+    assert_found(
+        "The boat apparently sank after midnight.",
+        &[("certainty", "The boat apparently sank after midnight")],
+    );
+}
+
+#[test]
+fn leaves_first_person_speculation_alone() {
+    assert_none("I will probably go back to the lab next year.");
+}
+
+#[test]
+fn flags_a_casualty_report_without_a_number() {
+    assert_found(
+        "There were no U. S. losses.",
+        &[("statistic", "There were no U. S. losses")],
+    );
+}
+
+#[test]
+fn attributed_casualty_report_is_not_flagged() {
+    assert_none("Two soldiers were killed, the army said.");
+}
+
+#[test]
+fn flags_counts_in_words_and_approximations() {
+    assert_found(
+        "The army detained dozens of civilians at the posts.",
+        &[(
+            "statistic",
+            "The army detained dozens of civilians at the posts",
+        )],
+    );
+    assert_found(
+        "Police evacuated about 80 people from the town.",
+        &[(
+            "statistic",
+            "Police evacuated about 80 people from the town",
+        )],
+    );
+}
+
+#[test]
+fn distances_are_not_figures() {
+    assert_none("The team had to travel about 500 miles to the embassy.");
+}
+
+#[test]
+fn flags_a_response_stated_as_fact() {
+    assert_found(
+        "The city raised the fee in response to the ruling.",
+        &[(
+            "causal",
+            "The city raised the fee in response to the ruling",
+        )],
+    );
+}
+
+#[test]
+fn flags_a_sentence_that_carries_on_an_unsourced_accusation() {
+    assert_found(
+        "Orders were sent from Tripoli to plan a massacre. Libya's agents then planted the bomb.",
+        &[
+            (
+                "contested",
+                "Orders were sent from Tripoli to plan a massacre",
+            ),
+            ("contested", "Libya's agents then planted the bomb"),
+        ],
+    );
+}
+
+#[test]
+fn an_attributed_or_present_tense_sentence_does_not_carry_on_the_account() {
+    assert_found(
+        "Orders were sent from Tripoli to plan a massacre. The agents planted the bomb, police said.",
+        &[(
+            "contested",
+            "Orders were sent from Tripoli to plan a massacre",
+        )],
+    );
+    assert_found(
+        "Orders were sent from Tripoli to plan a massacre. The Libyan people are a decent people.",
+        &[(
+            "contested",
+            "Orders were sent from Tripoli to plan a massacre",
+        )],
+    );
+}
+
+#[test]
+fn a_figure_alone_does_not_open_an_account() {
+    assert_found(
+        "More than 230 people were wounded. The police closed the street.",
+        &[("statistic", "More than 230 people were wounded")],
+    );
+}
+
+#[test]
+fn the_account_does_not_cross_paragraphs() {
+    assert_found(
+        "Orders were sent from Tripoli to plan a massacre.\n\nThe ministers met in Rome on Thursday.",
+        &[(
+            "contested",
+            "Orders were sent from Tripoli to plan a massacre",
+        )],
+    );
+}
+
+#[test]
+fn leaves_speculation_addressed_to_the_reader_alone() {
+    assert_none("You'd probably be having the cocktail at dessert time.");
+}
+
+#[test]
+fn a_carried_on_account_stops_after_four_sentences() {
+    let text = "Orders were sent from Tripoli to plan a massacre. The agents bought a car. \
+The agents drove to Berlin. The agents met a courier. The agents rented a flat. \
+The agents hid the bomb.";
+    let found = found(text);
+    assert_eq!(found.len(), 5, "{found:?}");
+    assert_eq!(found[4].1, "The agents rented a flat");
+}
