@@ -1,0 +1,170 @@
+//! Suggestions ranked the way a writer means them.
+//!
+//! The candidates are the plain speller's own suggestions (Hunspell's algorithm), common
+//! words within two edits, and any the caller adds (places, the draft's own words). Each
+//! is scored by [`distance::typing_cost`] (swaps, neighbouring keys, doubled letters),
+//! how common the word is, and whether it sounds the same; the best five are kept.
+
+use super::distance::{phonetic_key, typing_cost};
+use super::lexicon::{self, FREQUENT_BY_SHAPE};
+use super::speller::accepts;
+use crate::config::Language;
+use spellbook::Dictionary;
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
+
+/// At most this many suggestions are offered.
+pub const MAX_SUGGESTIONS: usize = 5;
+
+/// Candidates further than this (in [`typing_cost`] units) are not offered.
+const MAX_COST: f32 = 2.5;
+/// How much commonness (0..1) is worth against edit cost.
+const COMMONNESS_WEIGHT: f32 = 1.2;
+/// Bonus for a candidate that sounds the same.
+const SAME_SOUND_BONUS: f32 = 0.35;
+/// Bonus for the plain speller's first choice (it knows the dictionary's REP table of
+/// common confusions).
+const SPELLER_FIRST_BONUS: f32 = 0.3;
+
+/// The plain speller's own suggestions, in its order.
+pub fn plain(dictionary: &Dictionary, word: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    dictionary.suggest(word, &mut out);
+    out
+}
+
+/// Ranked suggestions for a word the dictionary rejects, best first, in the word's case.
+/// `extra` adds candidates known from elsewhere (a place, a word of the same draft).
+pub fn ranked(language: Language, word: &str, extra: &[&str]) -> Vec<String> {
+    if extra.is_empty() {
+        if let Some(hit) = cache().get(&(key(language), word.to_string())) {
+            return hit.clone();
+        }
+    }
+    let dictionary = super::speller::dictionary(language);
+    let suggestions = rank(dictionary, word, extra);
+    if extra.is_empty() {
+        let mut cache = cache();
+        // Bound memory for a long-running server; a miss only costs time.
+        if cache.len() > 50_000 {
+            cache.clear();
+        }
+        cache.insert((key(language), word.to_string()), suggestions.clone());
+    }
+    suggestions
+}
+
+/// Cache key for a language (`Language` is not `Hash`).
+fn key(language: Language) -> bool {
+    language == Language::EnGb
+}
+
+type Cache = HashMap<(bool, String), Vec<String>>;
+
+static CACHE: LazyLock<Mutex<Cache>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+
+fn cache() -> std::sync::MutexGuard<'static, Cache> {
+    // A panic elsewhere while holding the lock leaves a usable map.
+    CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn rank(dictionary: &Dictionary, word: &str, extra: &[&str]) -> Vec<String> {
+    let lower = word.to_lowercase();
+    let from_speller = plain(dictionary, word);
+    let mut scored: Vec<(f32, String)> = Vec::new();
+    let sound = phonetic_key(word);
+    let mut consider = |candidate: &str, bonus: f32| {
+        let cost = typing_cost(word, candidate, MAX_COST).unwrap_or(MAX_COST + 0.5);
+        if candidate.to_lowercase() == lower {
+            return;
+        }
+        let mut score = cost - COMMONNESS_WEIGHT * lexicon::commonness(candidate) - bonus;
+        if phonetic_key(candidate) == sound {
+            score -= SAME_SOUND_BONUS;
+        }
+        scored.push((score, candidate.to_string()));
+    };
+    for (position, candidate) in from_speller.iter().enumerate() {
+        let bonus = if position == 0 { SPELLER_FIRST_BONUS } else { 0.0 };
+        consider(candidate, bonus);
+    }
+    for candidate in extra {
+        consider(candidate, 0.0);
+    }
+    for candidate in lexicon::same_shape(&FREQUENT_BY_SHAPE, &lower, 2) {
+        if typing_cost(&lower, candidate, 2.0).is_none() {
+            continue;
+        }
+        // The frequency list holds some non-words; the dictionary decides, and may want
+        // the word capitalised (`christmas` -> `Christmas`).
+        if accepts(dictionary, candidate) {
+            consider(candidate, 0.0);
+        } else {
+            let capital = capitalise(candidate);
+            if accepts(dictionary, &capital) {
+                consider(&capital, 0.0);
+            }
+        }
+    }
+    scored.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    let mut out: Vec<String> = Vec::new();
+    for (_, candidate) in scored {
+        let candidate = in_case_of(word, &candidate);
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(&candidate)) {
+            out.push(candidate);
+        }
+        if out.len() == MAX_SUGGESTIONS {
+            break;
+        }
+    }
+    out
+}
+
+/// `paris` -> `Paris`.
+pub fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// A suggestion in the typed word's case: a capitalised word gets capitalised suggestions,
+/// an ALL-CAPS word upper-case ones; otherwise the suggestion's own case.
+fn in_case_of(typed: &str, suggestion: &str) -> String {
+    let letters: Vec<char> = typed.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        suggestion.to_uppercase()
+    } else if typed.starts_with(char::is_uppercase) {
+        capitalise(suggestion)
+    } else {
+        suggestion.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_misspellings_get_the_right_word_first() {
+        for (typo, want) in [("recieve", "receive"), ("teh", "the"), ("definately", "definitely")] {
+            let got = ranked(Language::EnUs, typo, &[]);
+            assert_eq!(got.first().map(String::as_str), Some(want), "{typo}: {got:?}");
+            assert!(got.len() <= MAX_SUGGESTIONS);
+        }
+    }
+
+    #[test]
+    fn capitalised_words_get_capitalised_suggestions() {
+        let got = ranked(Language::EnUs, "Recieve", &[]);
+        assert_eq!(got.first().map(String::as_str), Some("Receive"));
+        let got = ranked(Language::EnUs, "RECIEVE", &[]);
+        assert_eq!(got.first().map(String::as_str), Some("RECEIVE"));
+    }
+
+    #[test]
+    fn extra_candidates_compete() {
+        let got = ranked(Language::EnUs, "Instanbul", &["Istanbul"]);
+        assert_eq!(got.first().map(String::as_str), Some("Istanbul"));
+    }
+}

@@ -1,0 +1,299 @@
+//! `spelling.unknown-word`: a word the dictionary does not know, with ranked suggestions.
+//!
+//! Lower-case words are checked in [`paragraph`]: an unknown one is flagged (inside a
+//! quotation only when a close correction exists: quoted speech holds foreign words).
+//! Capitalised words are names unless the draft gives evidence of a typo, which needs
+//! the whole draft, so they are decided in [`document`] (see [`super::evidence`]).
+//! Never checked: URLs, e-mail addresses, domains, @handles, #tags, numbers and numbers
+//! with units, code, words in other scripts, `iPhone`-style mixed case, and ALL-CAPS
+//! acronyms unless `spelling.skip_all_caps = false`.
+
+use super::distance::typing_cost;
+use super::evidence::{self, DraftWords, NameSigns, Source, TypoEvidence};
+use super::speller::{UserWords, accepts, dictionary};
+use super::suggest::{self, MAX_SUGGESTIONS};
+use super::words::{self, Shape, Word};
+use crate::checks::{Context, Rule};
+use crate::finding::{Finding, Severity};
+use crate::text::Analysis;
+use std::collections::HashMap;
+use std::ops::Range;
+
+pub const RULE: Rule = Rule {
+    id: "spelling.unknown-word",
+    default_severity: Severity::Warning,
+    summary: "a word the dictionary does not know",
+    explanation: "The word is not in the dictionary. Suggestions are ranked by how people \
+mistype (swapped letters, neighbouring keys, doubled letters), how the word sounds and how \
+common the correction is.\n\n**Fix:** pick a suggestion, or add the word to `words` in \
+`copydesk.toml` or to `.copydesk/dictionary.txt`.\n\n**Example:** `recieve` → `receive`; \
+`Instanbul` → `Istanbul` when the draft spells it `Istanbul` elsewhere.\n\n\
+Not flagged: names (a capitalised word is a name unless it is one slip away from a place \
+or from a word the draft spells otherwise), URLs, e-mail addresses, handles, acronyms.",
+    yields_to: &["names"],
+};
+
+/// A lower-case word in a quotation is flagged only if a correction is this close.
+const QUOTED_MAX_COST: f32 = 0.75;
+
+/// Extra typo evidence a capitalised word needs when every use is inside a quotation.
+const QUOTED_EXTRA_MARGIN: f32 = 1.0;
+
+/// Lower-case unknown words of one paragraph.
+pub fn paragraph(doc: &Analysis, paragraph: usize, ctx: &Context) -> Vec<Finding> {
+    let user = UserWords::new(&ctx.config.words);
+    let dict = dictionary(ctx.config.language);
+    let mut findings = Vec::new();
+    for word in words::of_paragraph(doc, paragraph) {
+        let all_caps_checked = word.shape == Shape::AllCaps && !ctx.config.spelling.skip_all_caps;
+        if !(word.shape == Shape::Lower || all_caps_checked) || !checkable(&word) {
+            continue;
+        }
+        if accepts(dict, word.text) || user.accepts(word.text) || compound_known(dict, &word) {
+            continue;
+        }
+        let suggestions = suggest::ranked(ctx.config.language, word.text, &[]);
+        if word.in_quote {
+            let close = suggestions
+                .first()
+                .and_then(|s| typing_cost(word.text, s, QUOTED_MAX_COST));
+            if close.is_none() {
+                continue;
+            }
+        }
+        findings.push(unknown(word.span, word.text, suggestions));
+    }
+    findings
+}
+
+/// Capitalised unknown words, decided with the whole draft as evidence.
+pub fn document(doc: &Analysis, ctx: &Context) -> Vec<Finding> {
+    let user = UserWords::new(&ctx.config.words);
+    let dict = dictionary(ctx.config.language);
+    let all_words: Vec<Word> = (0..doc.paragraphs.len())
+        .flat_map(|p| words::of_paragraph(doc, p))
+        .collect();
+    // Every capitalised word of the draft, with its count and whether it is known.
+    let mut draft = DraftWords {
+        counts: HashMap::new(),
+    };
+    let mut unknown_uses: Vec<(&str, Vec<&Word>)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for word in all_words.iter().filter(|w| w.shape == Shape::Capitalised && checkable(w)) {
+        let known = draft.counts.get(word.text).map(|c| c.1).unwrap_or_else(|| {
+            accepts(dict, word.text)
+                || user.accepts(word.text)
+                || super::lexicon::place_weight(word.text).is_some()
+        });
+        let entry = draft.counts.entry(word.text).or_insert((0, known));
+        entry.0 += 1;
+        if !known {
+            let at = *index.entry(word.text).or_insert_with(|| {
+                unknown_uses.push((word.text, Vec::new()));
+                unknown_uses.len() - 1
+            });
+            unknown_uses[at].1.push(word);
+        }
+    }
+    let mut findings = Vec::new();
+    for (text, uses) in unknown_uses {
+        let signs = NameSigns {
+            introduced: uses.iter().any(|w| introduced(doc, &w.span)),
+            uses: uses.len(),
+        };
+        // Quoted speech may hold foreign words: ask for more evidence there.
+        let quoted = if uses.iter().all(|w| w.in_quote) { QUOTED_EXTRA_MARGIN } else { 0.0 };
+        let evidence = evidence::typo_evidence(text, &draft).filter(|e| {
+            e.score - evidence::name_score(text, &signs) >= evidence::TYPO_MARGIN + quoted
+        });
+        let evidence = evidence.or_else(|| sentence_start_slip(ctx, text, &uses, &signs));
+        let Some(evidence) = evidence else {
+            continue;
+        };
+        let related = first_use(&all_words, &evidence.correction);
+        let mut suggestions = vec![evidence.correction.clone()];
+        for s in suggest::ranked(ctx.config.language, text, &[]) {
+            if suggestions.len() < MAX_SUGGESTIONS && !suggestions.contains(&s) {
+                suggestions.push(s);
+            }
+        }
+        for word in uses {
+            let mut finding = Finding::new(&RULE, word.span.clone(), typo_message(text, &evidence))
+                .with_suggestions(suggestions.clone());
+            if let (Source::Draft, Some(span)) = (evidence.source, related.clone()) {
+                finding = finding.with_related(span, format!("spelled \"{}\" here", evidence.correction));
+            }
+            findings.push(finding);
+        }
+    }
+    findings
+}
+
+/// A capitalised word seen only at the start of sentences may be an ordinary word with a
+/// slip (`Recieve the ...`): flag it when a common word is one cheap slip away and nothing
+/// says it is a name.
+fn sentence_start_slip(
+    ctx: &Context,
+    text: &str,
+    uses: &[&Word],
+    signs: &NameSigns,
+) -> Option<TypoEvidence> {
+    if !uses.iter().all(|w| w.sentence_initial)
+        || evidence::name_score(text, signs) > 0.0
+        || text.chars().count() < 4
+    {
+        return None;
+    }
+    let best = suggest::ranked(ctx.config.language, text, &[]).into_iter().next()?;
+    let cost = typing_cost(text, &best, 1.0)?;
+    (cost <= 0.75 && super::lexicon::commonness(&best) >= 0.5).then(|| TypoEvidence {
+        correction: best,
+        source: Source::Word,
+        score: evidence::TYPO_MARGIN,
+    })
+}
+
+fn checkable(word: &Word) -> bool {
+    word.text.chars().count() > 1 && words::is_latin(word.text)
+}
+
+/// A compound part the dictionary knows only inside compounds (`pre` in `pre-war`).
+fn compound_known(dict: &spellbook::Dictionary, word: &Word) -> bool {
+    word.in_compound && matches!(word.text, "pre" | "re" | "co" | "un" | "non" | "anti" | "mid" | "ex" | "neo" | "post" | "semi" | "multi" | "inter" | "intra" | "ultra" | "counter" | "self" | "quasi" | "vice" | "socio" | "bio" | "geo" | "eco" | "micro" | "macro" | "mega" | "mini" | "tri" | "bi" | "de")
+        || (word.in_compound && accepts(dict, &format!("{}-", word.text)))
+}
+
+/// Whether a title or a first name stands right before the word in a name candidate.
+fn introduced(doc: &Analysis, span: &Range<usize>) -> bool {
+    doc.names.iter().any(|candidate| {
+        let Some(position) = candidate.name_words.iter().position(|w| w == span) else {
+            return false;
+        };
+        if candidate.title.is_some() {
+            return true;
+        }
+        position > 0
+            && candidate.name_words.first().is_some_and(|first| {
+                super::lexicon::is_first_name(doc.slice(first.clone()))
+            })
+    })
+}
+
+fn first_use(words: &[Word], text: &str) -> Option<Range<usize>> {
+    words.iter().find(|w| w.text == text).map(|w| w.span.clone())
+}
+
+fn unknown(span: Range<usize>, text: &str, suggestions: Vec<String>) -> Finding {
+    let message = match suggestions.first() {
+        Some(best) => format!("\"{text}\" is not in the dictionary; did you mean \"{best}\"?"),
+        None => format!("\"{text}\" is not in the dictionary"),
+    };
+    Finding::new(&RULE, span, message).with_suggestions(suggestions)
+}
+
+fn typo_message(text: &str, evidence: &TypoEvidence) -> String {
+    let correction = &evidence.correction;
+    match evidence.source {
+        Source::Draft => format!(
+            "\"{text}\" looks like a slip for \"{correction}\", as the draft spells it elsewhere"
+        ),
+        Source::Place => format!("\"{text}\" looks like a misspelling of the place \"{correction}\""),
+        Source::Word => format!("\"{text}\" is not in the dictionary; did you mean \"{correction}\"?"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_findings, assert_no_findings};
+    use crate::{Config, Context, Markup, check};
+
+    const RULE: &str = "spelling.unknown-word";
+
+    #[test]
+    fn flags_lower_case_misspelling_with_correction_first() {
+        assert_findings(
+            "They will recieve the report today.",
+            &[(RULE, "recieve", Some("receive"))],
+        );
+    }
+
+    #[test]
+    fn flags_place_misspelled_against_the_draft_and_the_gazetteer() {
+        assert_findings(
+            "Talks in Istanbul stalled. Delegates in Instanbul met again.",
+            &[(RULE, "Instanbul", Some("Istanbul"))],
+        );
+        assert_findings(
+            "He must give up Kherson, Zaporizhizhia and Luhansk.",
+            &[(RULE, "Zaporizhizhia", Some("Zaporizhzhia"))],
+        );
+    }
+
+    #[test]
+    fn leaves_names_and_places_alone() {
+        assert_no_findings(
+            "Lavrov met Rubio in Kuala Lumpur. German Chancellor Friedrich Merz, \
+             President Emmanuel Macron and Keir Starmer spoke to Kherson officials. \
+             Lavrov said so. Former President Joe Biden agreed.",
+        );
+    }
+
+    #[test]
+    fn skips_urls_domains_handles_tags_units_and_acronyms() {
+        assert_no_findings(
+            "Read OnlineColumnist.com or https://exmple.org/qwzx, mail qwzx@exmple.org, \
+             follow @qwzxy and #qwzxy, run 5km with the NATO and UNHCR teams.",
+        );
+    }
+
+    #[test]
+    fn all_caps_checked_when_configured() {
+        let config = Config {
+            spelling: crate::config::SpellingConfig {
+                skip_all_caps: false,
+            },
+            ..Config::default()
+        };
+        let found = check("They RECIEVE it.", Markup::Plain, &Context::new(&config));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].suggestions.first().map(String::as_str), Some("RECEIVE"));
+    }
+
+    #[test]
+    fn quoted_foreign_words_need_a_close_correction() {
+        assert_no_findings("“Slava Ukraini,” she said, “vperde.”");
+        assert_findings(
+            "“We will recieve them,” she said.",
+            &[(RULE, "recieve", Some("receive"))],
+        );
+    }
+
+    #[test]
+    fn sentence_initial_slip_of_a_common_word() {
+        assert_findings(
+            "Becuase the talks failed, nothing changed.",
+            &[(RULE, "Becuase", Some("Because"))],
+        );
+    }
+
+    #[test]
+    fn user_words_are_accepted_with_hunspell_case_rules() {
+        let config = Config {
+            words: vec!["gazumped".into(), "Qwzxabad".into()],
+            ..Config::default()
+        };
+        let ctx = Context::new(&config);
+        let text = "Buyers were gazumped. Gazumped again, they left Qwzxabad.";
+        assert!(check(text, Markup::Plain, &ctx).is_empty());
+        let found = check("the qwzxabad road", Markup::Plain, &ctx);
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn suggestions_never_exceed_five() {
+        let config = Config::default();
+        for f in check("the wrod and the tset", Markup::Plain, &Context::new(&config)) {
+            assert!(!f.suggestions.is_empty() && f.suggestions.len() <= 5);
+        }
+    }
+}
