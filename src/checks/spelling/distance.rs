@@ -37,6 +37,9 @@ pub enum Edit {
     TrailingInsertion,
     /// One letter missing.
     Deletion,
+    /// One letter missing at the very end (`Mathematica` next to `mathematical`):
+    /// languages clip words differently, so weak evidence of a typo.
+    TrailingDeletion,
     /// One letter replaced.
     Substitution,
 }
@@ -68,7 +71,13 @@ pub fn single_edit(typed: &str, candidate: &str) -> Option<Edit> {
         (0, 1) => {
             let missing = b_mid[0];
             let doubled = (prefix > 0 && b[prefix - 1] == missing) || b.get(prefix + 1) == Some(&missing);
-            Some(if doubled { Edit::Doubling } else { Edit::Deletion })
+            Some(if doubled {
+                Edit::Doubling
+            } else if prefix == a.len() {
+                Edit::TrailingDeletion
+            } else {
+                Edit::Deletion
+            })
         }
         (1, 1) => Some(Edit::Substitution),
         (2, 2) if a_mid[0] == b_mid[1] && a_mid[1] == b_mid[0] => Some(Edit::Transposition),

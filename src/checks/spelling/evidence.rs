@@ -43,8 +43,37 @@ pub enum Source {
 }
 
 /// The draft's capitalised words with their counts, and whether the speller knows them.
+#[derive(Default)]
 pub struct DraftWords<'a> {
     pub counts: HashMap<&'a str, (usize, bool)>,
+    /// The same words by (first letter, length), built by [`DraftWords::index`].
+    shapes: HashMap<(char, usize), Vec<&'a str>>,
+}
+
+impl<'a> DraftWords<'a> {
+    /// Indexes the counted words; call once all are counted.
+    pub fn index(&mut self) {
+        self.shapes.clear();
+        for &word in self.counts.keys() {
+            if let Some(first) = word.chars().next() {
+                self.shapes.entry((first, word.chars().count())).or_default().push(word);
+            }
+        }
+    }
+
+    /// The draft's words that could be one edit from `word`: same first letter, length
+    /// within one.
+    fn near(&self, word: &str) -> Vec<(&'a str, usize, bool)> {
+        let length = word.chars().count();
+        let Some(first) = word.chars().next() else {
+            return Vec::new();
+        };
+        (length.saturating_sub(1)..=length + 1)
+            .filter_map(|l| self.shapes.get(&(first, l)))
+            .flatten()
+            .filter_map(|w| self.counts.get(w).map(|&(n, k)| (*w, n, k)))
+            .collect()
+    }
 }
 
 /// Name evidence in points: title or first name 3, census name 2, used three times 2,
@@ -80,8 +109,8 @@ pub fn typo_evidence(word: &str, draft: &DraftWords) -> Option<TypoEvidence> {
     };
     let own_uses = draft.counts.get(word).map_or(1, |c| c.0);
     if length >= 5 {
-        for (&other, &(uses, known)) in &draft.counts {
-            if other == word || other.chars().next() != word.chars().next() {
+        for (other, uses, known) in draft.near(word) {
+            if other == word {
                 continue;
             }
             let Some(edit) = one_edit(word, other) else {
@@ -149,7 +178,7 @@ fn edit_score(edit: Edit) -> f32 {
         Edit::Transposition | Edit::Doubling => 1.0,
         Edit::Insertion | Edit::Deletion => 0.5,
         Edit::Substitution => 0.0,
-        Edit::TrailingInsertion => -1.0,
+        Edit::TrailingInsertion | Edit::TrailingDeletion => -1.0,
     }
 }
 
@@ -158,9 +187,12 @@ mod tests {
     use super::*;
 
     fn draft<'a>(words: &[(&'a str, usize, bool)]) -> DraftWords<'a> {
-        DraftWords {
+        let mut d = DraftWords {
             counts: words.iter().map(|&(w, n, k)| (w, (n, k))).collect(),
-        }
+            ..DraftWords::default()
+        };
+        d.index();
+        d
     }
 
     fn is_typo(word: &str, signs: &NameSigns, d: &DraftWords) -> Option<String> {

@@ -46,3 +46,13 @@ impl Check for Spelling {
 fn enabled(ctx: &Context, rule: &Rule) -> bool {
     ctx.config.level(rule.id, rule.default_severity).is_some()
 }
+
+/// Whether the language's dictionary accepts a word (for the evaluation command).
+pub fn dictionary_accepts(language: crate::config::Language, word: &str) -> bool {
+    speller::accepts(speller::dictionary(language), word)
+}
+
+/// The plain speller's own suggestions, in its order (for comparison with copydesk's).
+pub fn plain_suggestions(language: crate::config::Language, word: &str) -> Vec<String> {
+    suggest::plain(speller::dictionary(language), word)
+}

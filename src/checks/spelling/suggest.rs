@@ -1,13 +1,13 @@
 //! Suggestions ranked the way a writer means them.
 //!
-//! The candidates are the plain speller's own suggestions (Hunspell's algorithm), common
-//! words within two edits, and any the caller adds (places, the draft's own words). Each
+//! The candidates are every dictionary word one edit away, common words within two
+//! edits, and any the caller adds (places, the draft's own words). (The plain speller's
+//! own suggestion algorithm takes ~40 ms a word, too slow for a draft.) Each
 //! is scored by [`distance::typing_cost`] (swaps, neighbouring keys, doubled letters),
 //! how common the word is, and whether it sounds the same; the best five are kept.
 
 use super::distance::{phonetic_key, typing_cost};
 use super::lexicon::{self, FREQUENT_BY_SHAPE};
-use super::speller::accepts;
 use crate::config::Language;
 use spellbook::Dictionary;
 use std::collections::HashMap;
@@ -22,9 +22,6 @@ const MAX_COST: f32 = 2.5;
 const COMMONNESS_WEIGHT: f32 = 1.2;
 /// Bonus for a candidate that sounds the same.
 const SAME_SOUND_BONUS: f32 = 0.35;
-/// Bonus for the plain speller's first choice (it knows the dictionary's REP table of
-/// common confusions).
-const SPELLER_FIRST_BONUS: f32 = 0.3;
 
 /// The plain speller's own suggestions, in its order.
 pub fn plain(dictionary: &Dictionary, word: &str) -> Vec<String> {
@@ -70,40 +67,38 @@ fn cache() -> std::sync::MutexGuard<'static, Cache> {
 
 fn rank(dictionary: &Dictionary, word: &str, extra: &[&str]) -> Vec<String> {
     let lower = word.to_lowercase();
-    let from_speller = plain(dictionary, word);
     let mut scored: Vec<(f32, String)> = Vec::new();
     let sound = phonetic_key(word);
-    let mut consider = |candidate: &str, bonus: f32| {
-        let cost = typing_cost(word, candidate, MAX_COST).unwrap_or(MAX_COST + 0.5);
-        if candidate.to_lowercase() == lower {
+    let mut consider = |candidate: &str| {
+        if candidate.to_lowercase() == lower || scored.iter().any(|s| s.1 == candidate) {
             return;
         }
-        let mut score = cost - COMMONNESS_WEIGHT * lexicon::commonness(candidate) - bonus;
+        let Some(cost) = typing_cost(word, candidate, MAX_COST) else {
+            return;
+        };
+        let mut score = cost - COMMONNESS_WEIGHT * lexicon::commonness(candidate);
         if phonetic_key(candidate) == sound {
             score -= SAME_SOUND_BONUS;
         }
         scored.push((score, candidate.to_string()));
     };
-    for (position, candidate) in from_speller.iter().enumerate() {
-        let bonus = if position == 0 { SPELLER_FIRST_BONUS } else { 0.0 };
-        consider(candidate, bonus);
-    }
     for candidate in extra {
-        consider(candidate, 0.0);
+        consider(candidate);
     }
+    // Every word one edit away that the dictionary knows: rare words and slips of the
+    // first letter, which the frequency list below misses.
+    for candidate in edits1(&lower) {
+        if let Some(known) = known_form(dictionary, &candidate) {
+            consider(&known);
+        }
+    }
+    // Common words up to two edits away (same first letter).
     for candidate in lexicon::same_shape(&FREQUENT_BY_SHAPE, &lower, 2) {
         if typing_cost(&lower, candidate, 2.0).is_none() {
             continue;
         }
-        // The frequency list holds some non-words; the dictionary decides, and may want
-        // the word capitalised (`christmas` -> `Christmas`).
-        if accepts(dictionary, candidate) {
-            consider(candidate, 0.0);
-        } else {
-            let capital = capitalise(candidate);
-            if accepts(dictionary, &capital) {
-                consider(&capital, 0.0);
-            }
+        if let Some(known) = known_form(dictionary, candidate) {
+            consider(&known);
         }
     }
     scored.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
@@ -117,6 +112,52 @@ fn rank(dictionary: &Dictionary, word: &str, extra: &[&str]) -> Vec<String> {
             break;
         }
     }
+    out
+}
+
+/// The form in which the dictionary accepts a lower-case candidate: as is, or
+/// capitalised (`christmas` -> `Christmas`). The frequency list holds some non-words; the
+/// dictionary decides.
+fn known_form(dictionary: &Dictionary, candidate: &str) -> Option<String> {
+    if dictionary.check(candidate) {
+        return Some(candidate.to_string());
+    }
+    let capital = capitalise(candidate);
+    dictionary.check(&capital).then_some(capital)
+}
+
+/// Every string one deletion, swap, replacement or insertion (of `a`-`z`, `'`, `-`)
+/// away from `word`.
+fn edits1(word: &str) -> Vec<String> {
+    const LETTERS: &str = "abcdefghijklmnopqrstuvwxyz'-";
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = Vec::new();
+    let join = |parts: &[char]| parts.iter().collect::<String>();
+    for i in 0..chars.len() {
+        let mut deleted = chars.clone();
+        deleted.remove(i);
+        out.push(join(&deleted));
+        if i + 1 < chars.len() && chars[i] != chars[i + 1] {
+            let mut swapped = chars.clone();
+            swapped.swap(i, i + 1);
+            out.push(join(&swapped));
+        }
+        for letter in LETTERS.chars().filter(|&l| l != chars[i]) {
+            let mut replaced = chars.clone();
+            replaced[i] = letter;
+            out.push(join(&replaced));
+        }
+    }
+    for i in 0..=chars.len() {
+        for letter in LETTERS.chars() {
+            let mut inserted = chars.clone();
+            inserted.insert(i, letter);
+            out.push(join(&inserted));
+        }
+    }
+    out.retain(|c| !c.is_empty() && !c.starts_with(['\'', '-']) && !c.ends_with(['\'', '-']));
+    out.sort_unstable();
+    out.dedup();
     out
 }
 

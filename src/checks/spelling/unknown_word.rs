@@ -14,6 +14,7 @@ use super::speller::{UserWords, accepts, dictionary};
 use super::suggest::{self, MAX_SUGGESTIONS};
 use super::words::{self, Shape, Word};
 use crate::checks::{Context, Rule};
+use crate::config::Language;
 use crate::finding::{Finding, Severity};
 use crate::text::Analysis;
 use std::collections::HashMap;
@@ -44,12 +45,22 @@ pub fn paragraph(doc: &Analysis, paragraph: usize, ctx: &Context) -> Vec<Finding
     let user = UserWords::new(&ctx.config.words);
     let dict = dictionary(ctx.config.language);
     let mut findings = Vec::new();
-    for word in words::of_paragraph(doc, paragraph) {
+    let words = words::of_paragraph(doc, paragraph);
+    for (i, word) in words.iter().enumerate() {
         let all_caps_checked = word.shape == Shape::AllCaps && !ctx.config.spelling.skip_all_caps;
-        if !(word.shape == Shape::Lower || all_caps_checked) || !checkable(&word) {
+        if !(word.shape == Shape::Lower || all_caps_checked) || !checkable(word) {
             continue;
         }
-        if accepts(dict, word.text) || user.accepts(word.text) || compound_known(dict, &word) {
+        if accepts(dict, word.text) || user.accepts(word.text) || compound_known(dict, doc, word) {
+            continue;
+        }
+        // A spelling of the other variety (`colour` in an en-US draft) is not a slip;
+        // `spelling.inconsistent` reports a draft that mixes them.
+        if accepts(dictionary(other_variety(ctx.config.language)), word.text) {
+            continue;
+        }
+        // The second word of a Latin binomial (`Formica fusca`) or of a foreign name.
+        if i > 0 && follows_unknown_capitalised(doc, dict, &words[i - 1], word) {
             continue;
         }
         let suggestions = suggest::ranked(ctx.config.language, word.text, &[]);
@@ -61,7 +72,7 @@ pub fn paragraph(doc: &Analysis, paragraph: usize, ctx: &Context) -> Vec<Finding
                 continue;
             }
         }
-        findings.push(unknown(word.span, word.text, suggestions));
+        findings.push(unknown(word.span.clone(), word.text, suggestions));
     }
     findings
 }
@@ -74,9 +85,7 @@ pub fn document(doc: &Analysis, ctx: &Context) -> Vec<Finding> {
         .flat_map(|p| words::of_paragraph(doc, p))
         .collect();
     // Every capitalised word of the draft, with its count and whether it is known.
-    let mut draft = DraftWords {
-        counts: HashMap::new(),
-    };
+    let mut draft = DraftWords::default();
     let mut unknown_uses: Vec<(&str, Vec<&Word>)> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
     for word in all_words.iter().filter(|w| w.shape == Shape::Capitalised && checkable(w)) {
@@ -95,6 +104,7 @@ pub fn document(doc: &Analysis, ctx: &Context) -> Vec<Finding> {
             unknown_uses[at].1.push(word);
         }
     }
+    draft.index();
     let mut findings = Vec::new();
     for (text, uses) in unknown_uses {
         let signs = NameSigns {
@@ -144,10 +154,16 @@ fn sentence_start_slip(
     {
         return None;
     }
-    let best = suggest::ranked(ctx.config.language, text, &[]).into_iter().next()?;
-    let cost = typing_cost(text, &best, 1.0)?;
-    (cost <= 0.75 && super::lexicon::commonness(&best) >= 0.5).then(|| TypoEvidence {
-        correction: best,
+    // Only common words are candidates, so this stays cheap for the many names that
+    // start sentences.
+    let lower = text.to_lowercase();
+    let best = super::lexicon::same_shape(&super::lexicon::FREQUENT_BY_SHAPE, &lower, 1)
+        .filter(|c| super::lexicon::commonness(c) >= 0.5)
+        .filter_map(|c| typing_cost(&lower, c, 0.75).map(|cost| (cost, c)))
+        .min_by(|a, b| a.0.total_cmp(&b.0))?;
+    let dict = dictionary(ctx.config.language);
+    accepts(dict, best.1).then(|| TypoEvidence {
+        correction: suggest::capitalise(best.1),
         source: Source::Word,
         score: evidence::TYPO_MARGIN,
     })
@@ -157,10 +173,59 @@ fn checkable(word: &Word) -> bool {
     word.text.chars().count() > 1 && words::is_latin(word.text)
 }
 
-/// A compound part the dictionary knows only inside compounds (`pre` in `pre-war`).
-fn compound_known(dict: &spellbook::Dictionary, word: &Word) -> bool {
-    word.in_compound && matches!(word.text, "pre" | "re" | "co" | "un" | "non" | "anti" | "mid" | "ex" | "neo" | "post" | "semi" | "multi" | "inter" | "intra" | "ultra" | "counter" | "self" | "quasi" | "vice" | "socio" | "bio" | "geo" | "eco" | "micro" | "macro" | "mega" | "mini" | "tri" | "bi" | "de")
-        || (word.in_compound && accepts(dict, &format!("{}-", word.text)))
+fn other_variety(language: Language) -> Language {
+    match language {
+        Language::EnUs => Language::EnGb,
+        Language::EnGb => Language::EnUs,
+    }
+}
+
+/// Whether a word is right as part of a compound: the hyphenated whole is in the
+/// dictionary (`sci-fi`), the part is a prefix (`pre` in `pre-war`), or the word is two
+/// known words closed up (`wavenumber`, `audiobooks`). Closed-up function words
+/// (`eachother`) are left to be flagged.
+fn compound_known(dict: &spellbook::Dictionary, doc: &Analysis, word: &Word) -> bool {
+    if word.in_compound
+        && (PREFIXES.contains(&word.text.to_lowercase().as_str())
+            || accepts(dict, doc.slice(word.token.clone())))
+    {
+        return true;
+    }
+    closed_compound(dict, word.text)
+}
+
+/// Prefixes written with a hyphen that the dictionary does not list alone.
+const PREFIXES: &[&str] = &[
+    "anti", "bi", "bio", "co", "counter", "de", "eco", "ex", "geo", "inter", "intra", "macro",
+    "mega", "micro", "mid", "mini", "multi", "neo", "non", "post", "pre", "quasi", "re", "self",
+    "semi", "socio", "tri", "ultra", "un", "vice",
+];
+
+/// Two known words of four letters or more closed up, the first not a common function
+/// word.
+fn closed_compound(dict: &spellbook::Dictionary, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower.char_indices().skip(4).any(|(at, _)| {
+        let (head, tail) = lower.split_at(at);
+        tail.chars().count() >= 4
+            && super::lexicon::commonness(head) < 0.6
+            && dict.check(head)
+            && accepts(dict, tail)
+    })
+}
+
+/// Whether `word` directly follows an unknown capitalised word in the same sentence:
+/// the species of a genus (`Beauveria bassiana`) or a foreign name's second word.
+fn follows_unknown_capitalised(
+    doc: &Analysis,
+    dict: &spellbook::Dictionary,
+    previous: &Word,
+    word: &Word,
+) -> bool {
+    previous.shape == Shape::Capitalised
+        && !previous.sentence_initial
+        && doc.slice(previous.span.end..word.span.start) == " "
+        && !accepts(dict, previous.text)
 }
 
 /// Whether a title or a first name stands right before the word in a name candidate.

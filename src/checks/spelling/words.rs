@@ -31,6 +31,8 @@ pub struct Word<'a> {
     pub in_quote: bool,
     /// Part of a hyphenated compound.
     pub in_compound: bool,
+    /// The whole word token (the compound, possessive excluded).
+    pub token: Range<usize>,
 }
 
 /// The words of a paragraph, in order. Tokens that are not words (URLs, e-mail
@@ -71,6 +73,7 @@ pub fn of_paragraph(doc: &Analysis, paragraph: usize) -> Vec<Word<'_>> {
                     sentence_initial: first || opens_quote,
                     in_quote,
                     in_compound,
+                    token: token.span.start..token.span.start + text.len(),
                 });
             }
             first = false;
