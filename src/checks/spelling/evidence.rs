@@ -13,7 +13,7 @@ use super::lexicon::{self, FREQUENT_BY_SHAPE, PLACES_BY_SHAPE};
 use std::collections::HashMap;
 
 /// How much typo evidence must exceed name evidence for the word to be flagged.
-pub const TYPO_MARGIN: f32 = 1.5;
+pub const TYPO_MARGIN: f32 = 2.0;
 
 /// What the draft says about one capitalised unknown word.
 #[derive(Clone, Debug, Default)]

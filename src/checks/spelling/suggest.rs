@@ -119,6 +119,9 @@ fn rank(dictionary: &Dictionary, word: &str, extra: &[&str]) -> Vec<String> {
 /// capitalised (`christmas` -> `Christmas`). The frequency list holds some non-words; the
 /// dictionary decides.
 fn known_form(dictionary: &Dictionary, candidate: &str) -> Option<String> {
+    if candidate.contains('-') {
+        return None;
+    }
     if dictionary.check(candidate) {
         return Some(candidate.to_string());
     }
@@ -126,10 +129,11 @@ fn known_form(dictionary: &Dictionary, candidate: &str) -> Option<String> {
     dictionary.check(&capital).then_some(capital)
 }
 
-/// Every string one deletion, swap, replacement or insertion (of `a`-`z`, `'`, `-`)
-/// away from `word`.
+/// Every string one deletion, swap, replacement or insertion (of `a`-`z` or `'`) away
+/// from `word`. No hyphen: the dictionary accepts any two of its words hyphenated, which
+/// would make `ab-orb` a suggestion for `aborb`.
 fn edits1(word: &str) -> Vec<String> {
-    const LETTERS: &str = "abcdefghijklmnopqrstuvwxyz'-";
+    const LETTERS: &str = "abcdefghijklmnopqrstuvwxyz'";
     let chars: Vec<char> = word.chars().collect();
     let mut out = Vec::new();
     let join = |parts: &[char]| parts.iter().collect::<String>();

@@ -34,18 +34,26 @@ or from a word the draft spells otherwise), URLs, e-mail addresses, handles, acr
     yields_to: &["names"],
 };
 
+/// A correction this close (one slip) makes an unknown word a typo, not a coinage.
+const SLIP_MAX_COST: f32 = 1.0;
+
 /// A lower-case word in a quotation is flagged only if a correction is this close.
 const QUOTED_MAX_COST: f32 = 0.75;
 
 /// Extra typo evidence a capitalised word needs when every use is inside a quotation.
 const QUOTED_EXTRA_MARGIN: f32 = 1.0;
 
-/// Lower-case unknown words of one paragraph.
+/// Lower-case unknown words of one paragraph that are one slip from a known word.
 pub fn paragraph(doc: &Analysis, paragraph: usize, ctx: &Context) -> Vec<Finding> {
+    lower_case(doc, &words::of_paragraph(doc, paragraph), ctx, true)
+}
+
+/// Lower-case unknown words, each with its suggestions: those one slip from a known word
+/// when `slips` is true, the others (far from every known word) when false.
+fn lower_case(doc: &Analysis, words: &[Word], ctx: &Context, slips: bool) -> Vec<Finding> {
     let user = UserWords::new(&ctx.config.words);
     let dict = dictionary(ctx.config.language);
     let mut findings = Vec::new();
-    let words = words::of_paragraph(doc, paragraph);
     for (i, word) in words.iter().enumerate() {
         let all_caps_checked = word.shape == Shape::AllCaps && !ctx.config.spelling.skip_all_caps;
         if !(word.shape == Shape::Lower || all_caps_checked) || !checkable(word) {
@@ -56,7 +64,7 @@ pub fn paragraph(doc: &Analysis, paragraph: usize, ctx: &Context) -> Vec<Finding
         }
         // A spelling of the other variety (`colour` in an en-US draft) is not a slip;
         // `spelling.inconsistent` reports a draft that mixes them.
-        if accepts(dictionary(other_variety(ctx.config.language)), word.text) {
+        if accepts(dictionary(other_variety(ctx.config.language)), word.text) || is_unit(doc, word) {
             continue;
         }
         // The second word of a Latin binomial (`Formica fusca`) or of a foreign name.
@@ -64,6 +72,15 @@ pub fn paragraph(doc: &Analysis, paragraph: usize, ctx: &Context) -> Vec<Finding
             continue;
         }
         let suggestions = suggest::ranked(ctx.config.language, word.text, &[]);
+        let slip = suggestions
+            .first()
+            .and_then(|s| typing_cost(word.text, s, SLIP_MAX_COST))
+            .is_some();
+        // Two known words closed up (`wavenumber`) are accepted unless one slip away
+        // from a word (`checkpint` is check + pint, but meant checkpoint).
+        if slip != slips || (!slip && closed_compound(dict, word.text)) {
+            continue;
+        }
         if word.in_quote {
             let close = suggestions
                 .first()
@@ -105,7 +122,14 @@ pub fn document(doc: &Analysis, ctx: &Context) -> Vec<Finding> {
         }
     }
     draft.index();
-    let mut findings = Vec::new();
+    // Lower-case words far from every known word: a term the writer uses more than once
+    // is meant (`santorum` in a story about the coinage); a lone one is flagged.
+    let mut findings = lower_case(doc, &all_words, ctx, false);
+    let mut lower_uses: HashMap<&str, usize> = HashMap::new();
+    for word in all_words.iter().filter(|w| w.shape == Shape::Lower) {
+        *lower_uses.entry(word.text).or_default() += 1;
+    }
+    findings.retain(|f| lower_uses.get(doc.slice(f.span.clone())).is_some_and(|&n| n == 1));
     for (text, uses) in unknown_uses {
         let signs = NameSigns {
             introduced: uses.iter().any(|w| introduced(doc, &w.span)),
@@ -180,18 +204,12 @@ fn other_variety(language: Language) -> Language {
     }
 }
 
-/// Whether a word is right as part of a compound: the hyphenated whole is in the
-/// dictionary (`sci-fi`), the part is a prefix (`pre` in `pre-war`), or the word is two
-/// known words closed up (`wavenumber`, `audiobooks`). Closed-up function words
-/// (`eachother`) are left to be flagged.
+/// Whether a word is right as part of a hyphenated compound: the whole is in the
+/// dictionary (`sci-fi`), or the part is a prefix (`pre` in `pre-war`).
 fn compound_known(dict: &spellbook::Dictionary, doc: &Analysis, word: &Word) -> bool {
-    if word.in_compound
+    word.in_compound
         && (PREFIXES.contains(&word.text.to_lowercase().as_str())
             || accepts(dict, doc.slice(word.token.clone())))
-    {
-        return true;
-    }
-    closed_compound(dict, word.text)
 }
 
 /// Prefixes written with a hyphen that the dictionary does not list alone.
@@ -201,10 +219,16 @@ const PREFIXES: &[&str] = &[
     "semi", "socio", "tri", "ultra", "un", "vice",
 ];
 
-/// Two known words of four letters or more closed up, the first not a common function
-/// word.
+/// Two known words of four letters or more closed up (`wavenumber`, `audiobooks`), the
+/// first not a common function word (`eachother` stays flagged).
 fn closed_compound(dict: &spellbook::Dictionary, word: &str) -> bool {
     let lower = word.to_lowercase();
+    let prefixed = ["sub", "micro", "nano", "multi", "non", "pre", "post", "anti", "over", "under"]
+        .iter()
+        .any(|p| lower.strip_prefix(p).is_some_and(|rest| rest.chars().count() >= 4 && accepts(dict, rest)));
+    if prefixed {
+        return true;
+    }
     lower.char_indices().skip(4).any(|(at, _)| {
         let (head, tail) = lower.split_at(at);
         tail.chars().count() >= 4
@@ -212,6 +236,16 @@ fn closed_compound(dict: &spellbook::Dictionary, word: &str) -> bool {
             && dict.check(head)
             && accepts(dict, tail)
     })
+}
+
+/// A short word right after a number or a slash is a unit (`1 psu`, `K/psu`).
+fn is_unit(doc: &Analysis, word: &Word) -> bool {
+    if word.text.chars().count() > 4 {
+        return false;
+    }
+    let before = doc.slice(0..word.span.start);
+    let trimmed = before.trim_end_matches(' ');
+    before.ends_with('/') || (trimmed.len() < before.len() && trimmed.ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Whether `word` directly follows an unknown capitalised word in the same sentence:
