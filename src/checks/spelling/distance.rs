@@ -59,7 +59,8 @@ pub fn single_edit(typed: &str, candidate: &str) -> Option<Edit> {
     match (a_mid.len(), b_mid.len()) {
         (1, 0) => {
             let extra = a_mid[0];
-            let doubled = (prefix > 0 && a[prefix - 1] == extra) || a.get(prefix + 1) == Some(&extra);
+            let doubled =
+                (prefix > 0 && a[prefix - 1] == extra) || a.get(prefix + 1) == Some(&extra);
             Some(if doubled {
                 Edit::Doubling
             } else if prefix + 1 == a.len() {
@@ -70,7 +71,8 @@ pub fn single_edit(typed: &str, candidate: &str) -> Option<Edit> {
         }
         (0, 1) => {
             let missing = b_mid[0];
-            let doubled = (prefix > 0 && b[prefix - 1] == missing) || b.get(prefix + 1) == Some(&missing);
+            let doubled =
+                (prefix > 0 && b[prefix - 1] == missing) || b.get(prefix + 1) == Some(&missing);
             Some(if doubled {
                 Edit::Doubling
             } else if prefix == a.len() {
@@ -113,7 +115,8 @@ fn osa(
         let mut row_min = rows[i * width];
         for j in 1..=b.len() {
             let (x, y) = (a[i - 1], b[j - 1]);
-            let mut best = rows[(i - 1) * width + j - 1] + if x == y { 0.0 } else { substitute(x, y) };
+            let mut best =
+                rows[(i - 1) * width + j - 1] + if x == y { 0.0 } else { substitute(x, y) };
             best = best.min(rows[(i - 1) * width + j] + delete(a, i - 1));
             best = best.min(rows[i * width + j - 1] + insert(b, j - 1));
             if i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y && x != y {
@@ -165,9 +168,10 @@ fn is_vowel(c: char) -> bool {
 const QWERTY: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 
 fn key_position(c: char) -> Option<(i32, i32)> {
-    QWERTY.iter().zip(0..).find_map(|(row, r)| {
-        row.find(c).map(|col| (r, col as i32))
-    })
+    QWERTY
+        .iter()
+        .zip(0..)
+        .find_map(|(row, r)| row.find(c).map(|col| (r, col as i32)))
 }
 
 /// Whether two letters sit next to each other on a QWERTY keyboard (rows are staggered,
@@ -187,7 +191,11 @@ pub fn keyboard_neighbours(x: char, y: char) -> bool {
 /// A rough sound key: consonant skeleton with letters that sound alike merged, so that
 /// `definately` and `definitely`, `fonetic` and `phonetic` share one.
 pub fn phonetic_key(word: &str) -> String {
-    let lower: Vec<char> = word.to_lowercase().chars().filter(|c| c.is_alphabetic()).collect();
+    let lower: Vec<char> = word
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
     let mut key = String::new();
     let mut i = 0;
     while i < lower.len() {
@@ -244,8 +252,14 @@ mod tests {
     #[test]
     fn single_edits_are_classified() {
         assert_eq!(single_edit("Instanbul", "Istanbul"), Some(Edit::Insertion));
-        assert_eq!(single_edit("Zelensky", "Zelensk"), Some(Edit::TrailingInsertion));
-        assert_eq!(single_edit("Chirstmas", "Christmas"), Some(Edit::Transposition));
+        assert_eq!(
+            single_edit("Zelensky", "Zelensk"),
+            Some(Edit::TrailingInsertion)
+        );
+        assert_eq!(
+            single_edit("Chirstmas", "Christmas"),
+            Some(Edit::Transposition)
+        );
         assert_eq!(single_edit("Pitsburgh", "Pittsburgh"), Some(Edit::Doubling));
         assert_eq!(single_edit("Merz", "Metz"), Some(Edit::Substitution));
         assert_eq!(single_edit("Lavrov", "Lavrov"), None);

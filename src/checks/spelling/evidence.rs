@@ -56,7 +56,10 @@ impl<'a> DraftWords<'a> {
         self.shapes.clear();
         for &word in self.counts.keys() {
             if let Some(first) = word.chars().next() {
-                self.shapes.entry((first, word.chars().count())).or_default().push(word);
+                self.shapes
+                    .entry((first, word.chars().count()))
+                    .or_default()
+                    .push(word);
             }
         }
     }
@@ -117,11 +120,14 @@ pub fn typo_evidence(word: &str, draft: &DraftWords) -> Option<TypoEvidence> {
                 continue;
             };
             // `Zelenskys` beside `Zelensky` is a plural, not a slip.
-            if is_plural_pair(word, other) || edit == Edit::TrailingInsertion {
+            if is_plural_pair(word, other)
+                || matches!(edit, Edit::TrailingInsertion | Edit::TrailingDeletion)
+            {
                 continue;
             }
             if known || uses > own_uses {
-                offer(other, Source::Draft, 2.0 + if known { 1.0 } else { 0.0 });
+                let base = 2.0 + if known { 1.0 } else { 0.0 };
+                offer(other, Source::Draft, base + edit_score(edit).min(0.0) * 3.0);
             }
         }
     }
@@ -134,8 +140,16 @@ pub fn typo_evidence(word: &str, draft: &DraftWords) -> Option<TypoEvidence> {
             if weight < 5 || is_plural_pair(word, place) {
                 continue;
             }
-            let notable = if weight >= 7 { 0.5 } else { 0.0 };
-            offer(place, Source::Place, length_score(length) + edit_score(edit) + notable);
+            let notable = if weight >= 7 && edit != Edit::Substitution {
+                0.5
+            } else {
+                0.0
+            };
+            offer(
+                place,
+                Source::Place,
+                length_score(length) + edit_score(edit) + notable,
+            );
         }
         for common in lexicon::same_shape(&FREQUENT_BY_SHAPE, word, 1) {
             let Some(edit) = one_edit(word, common) else {
@@ -146,14 +160,20 @@ pub fn typo_evidence(word: &str, draft: &DraftWords) -> Option<TypoEvidence> {
             {
                 continue;
             }
-            offer(common, Source::Word, length_score(length) + edit_score(edit));
+            offer(
+                common,
+                Source::Word,
+                length_score(length) + edit_score(edit),
+            );
         }
     }
     best
 }
 
 fn one_edit(word: &str, other: &str) -> Option<Edit> {
-    if damerau(word, other, 1)? != 1 && damerau(&word.to_lowercase(), &other.to_lowercase(), 1)? != 1 {
+    if damerau(word, other, 1)? != 1
+        && damerau(&word.to_lowercase(), &other.to_lowercase(), 1)? != 1
+    {
         return None;
     }
     single_edit(word, other)
@@ -177,7 +197,8 @@ fn edit_score(edit: Edit) -> f32 {
     match edit {
         Edit::Transposition | Edit::Doubling => 1.0,
         Edit::Insertion | Edit::Deletion => 0.5,
-        Edit::Substitution => 0.0,
+        // Transliterations differ by a letter (`Byzantion`, `Byzantian`).
+        Edit::Substitution => -0.5,
         Edit::TrailingInsertion | Edit::TrailingDeletion => -1.0,
     }
 }
@@ -204,7 +225,15 @@ mod tests {
     fn long_word_one_edit_from_a_place_is_a_typo() {
         let d = draft(&[("Zaporizhizhia", 1, false)]);
         assert_eq!(
-            is_typo("Zaporizhizhia", &NameSigns { introduced: false, uses: 1 }, &d).as_deref(),
+            is_typo(
+                "Zaporizhizhia",
+                &NameSigns {
+                    introduced: false,
+                    uses: 1
+                },
+                &d
+            )
+            .as_deref(),
             Some("Zaporizhzhia")
         );
     }
@@ -212,14 +241,26 @@ mod tests {
     #[test]
     fn word_spelled_otherwise_in_the_draft_is_a_typo() {
         let d = draft(&[("Instanbul", 1, false), ("Istanbul", 2, true)]);
-        let signs = NameSigns { introduced: false, uses: 1 };
-        assert_eq!(is_typo("Instanbul", &signs, &d).as_deref(), Some("Istanbul"));
+        let signs = NameSigns {
+            introduced: false,
+            uses: 1,
+        };
+        assert_eq!(
+            is_typo("Instanbul", &signs, &d).as_deref(),
+            Some("Istanbul")
+        );
     }
 
     #[test]
     fn real_names_near_places_are_names() {
-        let lone = NameSigns { introduced: false, uses: 1 };
-        let introduced = NameSigns { introduced: true, uses: 1 };
+        let lone = NameSigns {
+            introduced: false,
+            uses: 1,
+        };
+        let introduced = NameSigns {
+            introduced: true,
+            uses: 1,
+        };
         for word in ["Merz", "Lavrov", "Macron", "Biden", "Starmer", "Rubio"] {
             let d = draft(&[(word, 1, false)]);
             assert_eq!(is_typo(word, &lone, &d), None, "{word}");
@@ -231,6 +272,16 @@ mod tests {
     #[test]
     fn two_real_names_in_one_draft_are_both_names() {
         let d = draft(&[("Hansen", 2, false), ("Hanson", 1, false)]);
-        assert_eq!(is_typo("Hanson", &NameSigns { introduced: false, uses: 1 }, &d), None);
+        assert_eq!(
+            is_typo(
+                "Hanson",
+                &NameSigns {
+                    introduced: false,
+                    uses: 1
+                },
+                &d
+            ),
+            None
+        );
     }
 }

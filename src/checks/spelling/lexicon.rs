@@ -89,7 +89,10 @@ fn by_shape(
     let mut groups: HashMap<(char, usize), Vec<&'static str>> = HashMap::new();
     for word in words {
         if let Some(first) = word.chars().next() {
-            let key = (first.to_lowercase().next().unwrap_or(first), word.chars().count());
+            let key = (
+                first.to_lowercase().next().unwrap_or(first),
+                word.chars().count(),
+            );
             groups.entry(key).or_default().push(word);
         }
     }

@@ -2,6 +2,7 @@
 
 mod distance;
 mod evidence;
+mod inconsistent;
 mod lexicon;
 mod repeated_word;
 mod speller;
@@ -15,7 +16,7 @@ use crate::text::Analysis;
 
 pub struct Spelling;
 
-static RULES: &[Rule] = &[repeated_word::RULE, unknown_word::RULE];
+static RULES: &[Rule] = &[inconsistent::RULE, repeated_word::RULE, unknown_word::RULE];
 
 impl Check for Spelling {
     fn rules(&self) -> &'static [Rule] {
@@ -37,6 +38,9 @@ impl Check for Spelling {
         let mut findings = Vec::new();
         if enabled(ctx, &unknown_word::RULE) {
             findings.extend(unknown_word::document(doc, ctx));
+        }
+        if enabled(ctx, &inconsistent::RULE) {
+            findings.extend(inconsistent::check(doc));
         }
         findings
     }

@@ -23,7 +23,9 @@ Not flagged: doubles English allows (`she had had enough`, `he said that that wa
 };
 
 /// Intensifiers doubled for emphasis in speech (`really really funny`).
-const EMPHATIC: &[&str] = &["very", "really", "many", "so", "much", "more", "far", "long", "way"];
+const EMPHATIC: &[&str] = &[
+    "very", "really", "many", "so", "much", "more", "far", "long", "way",
+];
 
 pub fn check(doc: &Analysis, paragraph: usize) -> Vec<Finding> {
     let Some(para) = doc.paragraphs.get(paragraph) else {

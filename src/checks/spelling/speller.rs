@@ -49,7 +49,9 @@ pub fn accepts(dictionary: &Dictionary, word: &str) -> bool {
     }
     // Hunspell lists few possessives; `Ukraine's` is right when `Ukraine` is.
     match word.strip_suffix("'s").or_else(|| word.strip_suffix("s'")) {
-        Some(stem) if !stem.is_empty() => dictionary.check(stem) || dictionary.check(&word[..word.len() - 1]),
+        Some(stem) if !stem.is_empty() => {
+            dictionary.check(stem) || dictionary.check(&word[..word.len() - 1])
+        }
         _ => false,
     }
 }

@@ -62,7 +62,9 @@ static CACHE: LazyLock<Mutex<Cache>> = LazyLock::new(|| Mutex::new(HashMap::new(
 
 fn cache() -> std::sync::MutexGuard<'static, Cache> {
     // A panic elsewhere while holding the lock leaves a usable map.
-    CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    CACHE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn rank(dictionary: &Dictionary, word: &str, extra: &[&str]) -> Vec<String> {
@@ -192,9 +194,17 @@ mod tests {
 
     #[test]
     fn common_misspellings_get_the_right_word_first() {
-        for (typo, want) in [("recieve", "receive"), ("teh", "the"), ("definately", "definitely")] {
+        for (typo, want) in [
+            ("recieve", "receive"),
+            ("teh", "the"),
+            ("definately", "definitely"),
+        ] {
             let got = ranked(Language::EnUs, typo, &[]);
-            assert_eq!(got.first().map(String::as_str), Some(want), "{typo}: {got:?}");
+            assert_eq!(
+                got.first().map(String::as_str),
+                Some(want),
+                "{typo}: {got:?}"
+            );
             assert!(got.len() <= MAX_SUGGESTIONS);
         }
     }

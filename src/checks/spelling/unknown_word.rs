@@ -64,7 +64,8 @@ fn lower_case(doc: &Analysis, words: &[Word], ctx: &Context, slips: bool) -> Vec
         }
         // A spelling of the other variety (`colour` in an en-US draft) is not a slip;
         // `spelling.inconsistent` reports a draft that mixes them.
-        if accepts(dictionary(other_variety(ctx.config.language)), word.text) || is_unit(doc, word) {
+        if accepts(dictionary(other_variety(ctx.config.language)), word.text) || is_unit(doc, word)
+        {
             continue;
         }
         // The second word of a Latin binomial (`Formica fusca`) or of a foreign name.
@@ -105,7 +106,10 @@ pub fn document(doc: &Analysis, ctx: &Context) -> Vec<Finding> {
     let mut draft = DraftWords::default();
     let mut unknown_uses: Vec<(&str, Vec<&Word>)> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
-    for word in all_words.iter().filter(|w| w.shape == Shape::Capitalised && checkable(w)) {
+    for word in all_words
+        .iter()
+        .filter(|w| w.shape == Shape::Capitalised && checkable(w))
+    {
         let known = draft.counts.get(word.text).map(|c| c.1).unwrap_or_else(|| {
             accepts(dict, word.text)
                 || user.accepts(word.text)
@@ -129,14 +133,22 @@ pub fn document(doc: &Analysis, ctx: &Context) -> Vec<Finding> {
     for word in all_words.iter().filter(|w| w.shape == Shape::Lower) {
         *lower_uses.entry(word.text).or_default() += 1;
     }
-    findings.retain(|f| lower_uses.get(doc.slice(f.span.clone())).is_some_and(|&n| n == 1));
+    findings.retain(|f| {
+        lower_uses
+            .get(doc.slice(f.span.clone()))
+            .is_some_and(|&n| n == 1)
+    });
     for (text, uses) in unknown_uses {
         let signs = NameSigns {
             introduced: uses.iter().any(|w| introduced(doc, &w.span)),
             uses: uses.len(),
         };
         // Quoted speech may hold foreign words: ask for more evidence there.
-        let quoted = if uses.iter().all(|w| w.in_quote) { QUOTED_EXTRA_MARGIN } else { 0.0 };
+        let quoted = if uses.iter().all(|w| w.in_quote) {
+            QUOTED_EXTRA_MARGIN
+        } else {
+            0.0
+        };
         let evidence = evidence::typo_evidence(text, &draft).filter(|e| {
             e.score - evidence::name_score(text, &signs) >= evidence::TYPO_MARGIN + quoted
         });
@@ -155,7 +167,8 @@ pub fn document(doc: &Analysis, ctx: &Context) -> Vec<Finding> {
             let mut finding = Finding::new(&RULE, word.span.clone(), typo_message(text, &evidence))
                 .with_suggestions(suggestions.clone());
             if let (Source::Draft, Some(span)) = (evidence.source, related.clone()) {
-                finding = finding.with_related(span, format!("spelled \"{}\" here", evidence.correction));
+                finding =
+                    finding.with_related(span, format!("spelled \"{}\" here", evidence.correction));
             }
             findings.push(finding);
         }
@@ -205,10 +218,11 @@ fn other_variety(language: Language) -> Language {
 }
 
 /// Whether a word is right as part of a hyphenated compound: the whole is in the
-/// dictionary (`sci-fi`), or the part is a prefix (`pre` in `pre-war`).
+/// dictionary, the part is a prefix (`pre` in `pre-war`) or two letters (`sci-fi`).
 fn compound_known(dict: &spellbook::Dictionary, doc: &Analysis, word: &Word) -> bool {
     word.in_compound
-        && (PREFIXES.contains(&word.text.to_lowercase().as_str())
+        && (word.text.chars().count() <= 2
+            || PREFIXES.contains(&word.text.to_lowercase().as_str())
             || accepts(dict, doc.slice(word.token.clone())))
 }
 
@@ -223,9 +237,15 @@ const PREFIXES: &[&str] = &[
 /// first not a common function word (`eachother` stays flagged).
 fn closed_compound(dict: &spellbook::Dictionary, word: &str) -> bool {
     let lower = word.to_lowercase();
-    let prefixed = ["sub", "micro", "nano", "multi", "non", "pre", "post", "anti", "over", "under"]
-        .iter()
-        .any(|p| lower.strip_prefix(p).is_some_and(|rest| rest.chars().count() >= 4 && accepts(dict, rest)));
+    let prefixed = [
+        "sub", "micro", "nano", "multi", "non", "pre", "post", "anti", "over", "under",
+    ]
+    .iter()
+    .any(|p| {
+        lower
+            .strip_prefix(p)
+            .is_some_and(|rest| rest.chars().count() >= 4 && accepts(dict, rest))
+    });
     if prefixed {
         return true;
     }
@@ -245,7 +265,8 @@ fn is_unit(doc: &Analysis, word: &Word) -> bool {
     }
     let before = doc.slice(0..word.span.start);
     let trimmed = before.trim_end_matches(' ');
-    before.ends_with('/') || (trimmed.len() < before.len() && trimmed.ends_with(|c: char| c.is_ascii_digit()))
+    before.ends_with('/')
+        || (trimmed.len() < before.len() && trimmed.ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Whether `word` directly follows an unknown capitalised word in the same sentence:
@@ -272,14 +293,18 @@ fn introduced(doc: &Analysis, span: &Range<usize>) -> bool {
             return true;
         }
         position > 0
-            && candidate.name_words.first().is_some_and(|first| {
-                super::lexicon::is_first_name(doc.slice(first.clone()))
-            })
+            && candidate
+                .name_words
+                .first()
+                .is_some_and(|first| super::lexicon::is_first_name(doc.slice(first.clone())))
     })
 }
 
 fn first_use(words: &[Word], text: &str) -> Option<Range<usize>> {
-    words.iter().find(|w| w.text == text).map(|w| w.span.clone())
+    words
+        .iter()
+        .find(|w| w.text == text)
+        .map(|w| w.span.clone())
 }
 
 fn unknown(span: Range<usize>, text: &str, suggestions: Vec<String>) -> Finding {
@@ -296,8 +321,12 @@ fn typo_message(text: &str, evidence: &TypoEvidence) -> String {
         Source::Draft => format!(
             "\"{text}\" looks like a slip for \"{correction}\", as the draft spells it elsewhere"
         ),
-        Source::Place => format!("\"{text}\" looks like a misspelling of the place \"{correction}\""),
-        Source::Word => format!("\"{text}\" is not in the dictionary; did you mean \"{correction}\"?"),
+        Source::Place => {
+            format!("\"{text}\" looks like a misspelling of the place \"{correction}\"")
+        }
+        Source::Word => {
+            format!("\"{text}\" is not in the dictionary; did you mean \"{correction}\"?")
+        }
     }
 }
 
@@ -355,7 +384,10 @@ mod tests {
         };
         let found = check("They RECIEVE it.", Markup::Plain, &Context::new(&config));
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].suggestions.first().map(String::as_str), Some("RECEIVE"));
+        assert_eq!(
+            found[0].suggestions.first().map(String::as_str),
+            Some("RECEIVE")
+        );
     }
 
     #[test]
@@ -391,7 +423,11 @@ mod tests {
     #[test]
     fn suggestions_never_exceed_five() {
         let config = Config::default();
-        for f in check("the wrod and the tset", Markup::Plain, &Context::new(&config)) {
+        for f in check(
+            "the wrod and the tset",
+            Markup::Plain,
+            &Context::new(&config),
+        ) {
             assert!(!f.suggestions.is_empty() && f.suggestions.len() <= 5);
         }
     }

@@ -50,9 +50,12 @@ pub fn of_paragraph(doc: &Analysis, paragraph: usize) -> Vec<Word<'_>> {
                 first = false;
                 continue;
             }
-            let opens_quote = quotes
-                .iter()
-                .any(|q| q.inner.start <= token.span.start && doc.prose()[q.inner.start..token.span.start].trim().is_empty());
+            let opens_quote = quotes.iter().any(|q| {
+                q.inner.start <= token.span.start
+                    && doc.prose()[q.inner.start..token.span.start]
+                        .trim()
+                        .is_empty()
+            });
             let in_quote = quotes
                 .iter()
                 .any(|q| q.inner.start <= token.span.start && token.span.end <= q.inner.end);
@@ -83,7 +86,10 @@ pub fn of_paragraph(doc: &Analysis, paragraph: usize) -> Vec<Word<'_>> {
 }
 
 fn part_separator_len(rest: &str) -> usize {
-    rest.chars().next().filter(|c| is_hyphen(*c)).map_or(0, char::len_utf8)
+    rest.chars()
+        .next()
+        .filter(|c| is_hyphen(*c))
+        .map_or(0, char::len_utf8)
 }
 
 pub fn shape(word: &str) -> Shape {
@@ -123,7 +129,14 @@ mod tests {
         let words = of_paragraph(&doc, 0);
         let seen: Vec<(&str, Shape, bool, bool)> = words
             .iter()
-            .map(|w| (&text[w.span.clone()], w.shape, w.sentence_initial, w.in_quote))
+            .map(|w| {
+                (
+                    &text[w.span.clone()],
+                    w.shape,
+                    w.sentence_initial,
+                    w.in_quote,
+                )
+            })
             .collect();
         assert_eq!(
             seen,
