@@ -1,6 +1,6 @@
 //! Regression floors for the spelling checks on the development data (see
 //! `copydesk eval spelling` for the full figures). The pairs are a fixed sample so that
-//! this runs in seconds in a debug build: every 5th line of
+//! this runs in seconds in a debug build: every 10th line of
 //! `tests/corpus/misspellings/sample.tsv` (itself every 40th pair of `pairs.tsv`).
 
 use copydesk::config::Language;
@@ -15,15 +15,16 @@ fn corpus(path: &str) -> std::path::PathBuf {
 
 #[test]
 fn misspelling_pairs_stay_above_their_floors() {
-    let sample = std::fs::read_to_string(corpus("misspellings/sample.tsv")).unwrap();
+    let sample = std::fs::read_to_string(corpus("misspellings/sample.tsv"))
+        .expect("sample.tsv is in the repository");
     let pairs: String = sample
         .lines()
         .filter(|l| !l.starts_with('#'))
-        .step_by(5)
+        .step_by(10)
         .map(|l| format!("{l}\n"))
         .collect();
     let report = evaluate_pairs(&pairs, Language::EnUs, 0);
-    assert!(report.kept >= 250, "{report:?}");
+    assert!(report.kept >= 120, "{report:?}");
     let (flagged, first, top5) = (
         report.share(report.flagged),
         report.share(report.first),
@@ -36,7 +37,8 @@ fn misspelling_pairs_stay_above_their_floors() {
 
 #[test]
 fn clean_prose_stays_below_its_false_alarm_ceiling() {
-    let report = evaluate_clean(&corpus("clean-dev"), Language::EnUs).unwrap();
+    let report = evaluate_clean(&corpus("clean-dev"), Language::EnUs)
+        .expect("clean-dev is in the repository");
     assert!(report.words > 25_000, "{} words", report.words);
     assert!(
         report.per_10k_words() <= 10.0,

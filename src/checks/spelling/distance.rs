@@ -107,8 +107,8 @@ fn osa(
 ) -> Option<f32> {
     let width = b.len() + 1;
     let mut rows = vec![0f32; (a.len() + 1) * width];
-    for j in 0..=b.len() {
-        rows[j] = (0..j).map(|k| insert(b, k)).sum();
+    for (j, cell) in rows.iter_mut().take(width).enumerate() {
+        *cell = (0..j).map(|k| insert(b, k)).sum();
     }
     for i in 1..=a.len() {
         rows[i * width] = rows[(i - 1) * width] + delete(a, i - 1);

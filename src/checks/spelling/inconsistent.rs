@@ -25,29 +25,33 @@ one.\n\n**Fix:** use the form the draft uses most (offered as the suggestion).\n
     yields_to: &["names"],
 };
 
-/// Variant groups: lower-case form -> (group, form index).
-static VARIANTS: LazyLock<(Vec<Vec<&'static str>>, HashMap<String, (usize, usize)>)> =
-    LazyLock::new(|| {
-        let mut groups = Vec::new();
-        let mut index = HashMap::new();
-        let lines = include_str!("../../data/spelling/variants.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'));
-        for line in lines {
-            let forms: Vec<&'static str> = line.split('|').map(str::trim).collect();
-            for (i, form) in forms.iter().enumerate() {
-                index.insert(form.to_lowercase(), (groups.len(), i));
-            }
-            groups.push(forms);
+/// Variant groups, and each lower-case form's (group, form index).
+type Variants = (Vec<Vec<&'static str>>, HashMap<String, (usize, usize)>);
+
+/// Uses of a group's forms: (form index, spans), in draft order.
+type Uses = Vec<(usize, Vec<Range<usize>>)>;
+
+static VARIANTS: LazyLock<Variants> = LazyLock::new(|| {
+    let mut groups = Vec::new();
+    let mut index = HashMap::new();
+    let lines = include_str!("../../data/spelling/variants.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    for line in lines {
+        let forms: Vec<&'static str> = line.split('|').map(str::trim).collect();
+        for (i, form) in forms.iter().enumerate() {
+            index.insert(form.to_lowercase(), (groups.len(), i));
         }
-        (groups, index)
-    });
+        groups.push(forms);
+    }
+    (groups, index)
+});
 
 pub fn check(doc: &Analysis) -> Vec<Finding> {
     let (groups, index) = &*VARIANTS;
     // group -> form -> spans, in draft order.
-    let mut seen: HashMap<usize, Vec<(usize, Vec<Range<usize>>)>> = HashMap::new();
+    let mut seen: HashMap<usize, Uses> = HashMap::new();
     for token in doc.tokens.iter().filter(|t| t.is_word()) {
         let text = strip_possessive(doc.slice(token.span.clone()));
         let Some(&(group, form)) = index.get(&text.to_lowercase()) else {
