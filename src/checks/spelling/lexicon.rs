@@ -34,6 +34,19 @@ pub fn commonness(word: &str) -> f32 {
 pub static FREQUENT_BY_SHAPE: LazyLock<HashMap<(char, usize), Vec<&'static str>>> =
     LazyLock::new(|| by_shape(FREQUENCY.keys().copied()));
 
+/// Frequent words by their sound key ([`super::distance::phonetic_key`]), for words spelt
+/// by ear (`maskeraid` -> `masquerade`).
+pub static FREQUENT_BY_SOUND: LazyLock<HashMap<String, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut groups: HashMap<String, Vec<&'static str>> = HashMap::new();
+    for &word in FREQUENCY.keys() {
+        groups
+            .entry(super::distance::phonetic_key(word))
+            .or_default()
+            .push(word);
+    }
+    groups
+});
+
 /// A place name and how notable it is (1-9, log10 of its population; 9 for countries).
 static PLACES: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
     lines(include_str!("../../data/spelling/places.txt"))

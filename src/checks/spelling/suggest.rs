@@ -18,10 +18,12 @@ pub const MAX_SUGGESTIONS: usize = 5;
 
 /// Candidates further than this (in [`typing_cost`] units) are not offered.
 const MAX_COST: f32 = 2.5;
+/// A candidate that sounds the same may be further off.
+const MAX_SOUND_COST: f32 = 4.0;
 /// How much commonness (0..1) is worth against edit cost.
 const COMMONNESS_WEIGHT: f32 = 1.2;
 /// Bonus for a candidate that sounds the same.
-const SAME_SOUND_BONUS: f32 = 0.35;
+const SAME_SOUND_BONUS: f32 = 0.6;
 
 /// The plain speller's own suggestions, in its order.
 pub fn plain(dictionary: &Dictionary, word: &str) -> Vec<String> {
@@ -75,11 +77,13 @@ fn rank(dictionary: &Dictionary, word: &str, extra: &[&str]) -> Vec<String> {
         if candidate.to_lowercase() == lower || scored.iter().any(|s| s.1 == candidate) {
             return;
         }
-        let Some(cost) = typing_cost(word, candidate, MAX_COST) else {
+        let same_sound = phonetic_key(candidate) == sound;
+        let max = if same_sound { MAX_SOUND_COST } else { MAX_COST };
+        let Some(cost) = typing_cost(word, candidate, max) else {
             return;
         };
         let mut score = cost - COMMONNESS_WEIGHT * lexicon::commonness(candidate);
-        if phonetic_key(candidate) == sound {
+        if same_sound {
             score -= SAME_SOUND_BONUS;
         }
         scored.push((score, candidate.to_string()));
@@ -101,6 +105,14 @@ fn rank(dictionary: &Dictionary, word: &str, extra: &[&str]) -> Vec<String> {
         }
         if let Some(known) = known_form(dictionary, candidate) {
             consider(&known);
+        }
+    }
+    // Words that sound the same, however far the letters (`sacreligious`).
+    if let Some(same_sound) = lexicon::FREQUENT_BY_SOUND.get(&sound) {
+        for candidate in same_sound {
+            if let Some(known) = known_form(dictionary, candidate) {
+                consider(&known);
+            }
         }
     }
     scored.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
