@@ -171,6 +171,9 @@ pub fn typo_evidence(word: &str, draft: &DraftWords) -> Option<TypoEvidence> {
 }
 
 fn one_edit(word: &str, other: &str) -> Option<Edit> {
+    if !super::distance::may_be_one_edit(word, other) {
+        return None;
+    }
     if damerau(word, other, 1)? != 1
         && damerau(&word.to_lowercase(), &other.to_lowercase(), 1)? != 1
     {

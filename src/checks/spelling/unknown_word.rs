@@ -10,7 +10,7 @@
 
 use super::distance::typing_cost;
 use super::evidence::{self, DraftWords, NameSigns, Source, TypoEvidence};
-use super::speller::{UserWords, accepts, dictionary};
+use super::speller::{UserWords, accepts, dictionary, known};
 use super::suggest::{self, MAX_SUGGESTIONS};
 use super::words::{self, Shape, Word};
 use crate::checks::{Context, Rule};
@@ -59,12 +59,12 @@ fn lower_case(doc: &Analysis, words: &[Word], ctx: &Context, slips: bool) -> Vec
         if !(word.shape == Shape::Lower || all_caps_checked) || !checkable(word) {
             continue;
         }
-        if accepts(dict, word.text) || user.accepts(word.text) || compound_known(dict, doc, word) {
+        if known(ctx.config.language, word.text) || user.accepts(word.text) || compound_known(dict, doc, word) {
             continue;
         }
         // A spelling of the other variety (`colour` in an en-US draft) is not a slip;
         // `spelling.inconsistent` reports a draft that mixes them.
-        if accepts(dictionary(other_variety(ctx.config.language)), word.text) || is_unit(doc, word)
+        if known(other_variety(ctx.config.language), word.text) || is_unit(doc, word)
         {
             continue;
         }
@@ -98,7 +98,6 @@ fn lower_case(doc: &Analysis, words: &[Word], ctx: &Context, slips: bool) -> Vec
 /// Capitalised unknown words, decided with the whole draft as evidence.
 pub fn document(doc: &Analysis, ctx: &Context) -> Vec<Finding> {
     let user = UserWords::new(&ctx.config.words);
-    let dict = dictionary(ctx.config.language);
     let all_words: Vec<Word> = (0..doc.paragraphs.len())
         .flat_map(|p| words::of_paragraph(doc, p))
         .collect();
@@ -110,14 +109,14 @@ pub fn document(doc: &Analysis, ctx: &Context) -> Vec<Finding> {
         .iter()
         .filter(|w| w.shape == Shape::Capitalised && checkable(w))
     {
-        let known = draft.counts.get(word.text).map(|c| c.1).unwrap_or_else(|| {
-            accepts(dict, word.text)
+        let is_known = draft.counts.get(word.text).map(|c| c.1).unwrap_or_else(|| {
+            known(ctx.config.language, word.text)
                 || user.accepts(word.text)
                 || super::lexicon::place_weight(word.text).is_some()
         });
-        let entry = draft.counts.entry(word.text).or_insert((0, known));
+        let entry = draft.counts.entry(word.text).or_insert((0, is_known));
         entry.0 += 1;
-        if !known {
+        if !is_known {
             let at = *index.entry(word.text).or_insert_with(|| {
                 unknown_uses.push((word.text, Vec::new()));
                 unknown_uses.len() - 1
@@ -138,9 +137,10 @@ pub fn document(doc: &Analysis, ctx: &Context) -> Vec<Finding> {
             .get(doc.slice(f.span.clone()))
             .is_some_and(|&n| n == 1)
     });
+    let introduced_words = introduced_words(doc);
     for (text, uses) in unknown_uses {
         let signs = NameSigns {
-            introduced: uses.iter().any(|w| introduced(doc, &w.span)),
+            introduced: uses.iter().any(|w| introduced_words.contains(&w.span.start)),
             uses: uses.len(),
         };
         // Quoted speech may hold foreign words: ask for more evidence there.
@@ -195,6 +195,7 @@ fn sentence_start_slip(
     // start sentences.
     let lower = text.to_lowercase();
     let best = super::lexicon::same_shape(&super::lexicon::FREQUENT_BY_SHAPE, &lower, 1)
+        .filter(|c| super::distance::may_be_one_edit(&lower, c))
         .filter(|c| super::lexicon::commonness(c) >= 0.5)
         .filter_map(|c| typing_cost(&lower, c, 0.75).map(|cost| (cost, c)))
         .min_by(|a, b| a.0.total_cmp(&b.0))?;
@@ -283,21 +284,22 @@ fn follows_unknown_capitalised(
         && !accepts(dict, previous.text)
 }
 
-/// Whether a title or a first name stands right before the word in a name candidate.
-fn introduced(doc: &Analysis, span: &Range<usize>) -> bool {
-    doc.names.iter().any(|candidate| {
-        let Some(position) = candidate.name_words.iter().position(|w| w == span) else {
-            return false;
-        };
-        if candidate.title.is_some() {
-            return true;
+/// Start offsets of the name words that a title or a first name introduces (`Merz` in
+/// `Chancellor Friedrich Merz`, `Biden` in `Joe Biden`).
+fn introduced_words(doc: &Analysis) -> std::collections::HashSet<usize> {
+    let mut starts = std::collections::HashSet::new();
+    for candidate in &doc.names {
+        let first_name = candidate
+            .name_words
+            .first()
+            .is_some_and(|first| super::lexicon::is_first_name(doc.slice(first.clone())));
+        for (position, word) in candidate.name_words.iter().enumerate() {
+            if candidate.title.is_some() || (position > 0 && first_name) {
+                starts.insert(word.start);
+            }
         }
-        position > 0
-            && candidate
-                .name_words
-                .first()
-                .is_some_and(|first| super::lexicon::is_first_name(doc.slice(first.clone())))
-    })
+    }
+    starts
 }
 
 fn first_use(words: &[Word], text: &str) -> Option<Range<usize>> {
