@@ -68,8 +68,12 @@ fn lower_case(doc: &Analysis, words: &[Word], ctx: &Context, slips: bool) -> Vec
         {
             continue;
         }
-        // The second word of a Latin binomial (`Formica fusca`) or of a foreign name.
-        if i > 0 && follows_unknown_capitalised(doc, dict, &words[i - 1], word) {
+        // The second word of a Latin binomial (`Formica fusca`) or of a foreign name, a
+        // word introduced as foreign (`in German, hund`), a French elision (`l'eau`).
+        if (i > 0 && follows_unknown_capitalised(doc, dict, &words[i - 1], word))
+            || after_language_name(&words[i.saturating_sub(3)..i])
+            || is_elision(word.text)
+        {
             continue;
         }
         let suggestions = suggest::ranked(ctx.config.language, word.text, &[]);
@@ -252,11 +256,38 @@ fn closed_compound(dict: &spellbook::Dictionary, word: &str) -> bool {
     }
     lower.char_indices().skip(4).any(|(at, _)| {
         let (head, tail) = lower.split_at(at);
+        // Both parts common words: a rare part (`heir` + `achy`) is more likely a slip.
+        let (head_common, tail_common) = (
+            super::lexicon::commonness(head),
+            super::lexicon::commonness(tail),
+        );
         tail.chars().count() >= 4
-            && super::lexicon::commonness(head) < 0.6
+            && (0.3..0.6).contains(&head_common)
+            && tail_common >= 0.3
             && dict.check(head)
             && accepts(dict, tail)
     })
+}
+
+/// Language names that introduce a foreign word (`in French by chien`).
+const LANGUAGES: &[&str] = &[
+    "Arabic", "Chinese", "Czech", "Danish", "Dutch", "Finnish", "French", "German", "Greek",
+    "Hebrew", "Hindi", "Hungarian", "Italian", "Japanese", "Korean", "Latin", "Norwegian",
+    "Persian", "Polish", "Portuguese", "Russian", "Spanish", "Swahili", "Swedish", "Turkish",
+    "Ukrainian", "Urdu",
+];
+
+fn after_language_name(before: &[Word]) -> bool {
+    before.iter().any(|w| LANGUAGES.contains(&w.text))
+}
+
+/// `l'eau`, `d'Artagnan`: a French article or preposition elided onto the word.
+fn is_elision(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(
+        (chars.next(), chars.next()),
+        (Some('l' | 'd' | 'j' | 'n' | 's' | 'c' | 'm' | 't' | 'L' | 'D'), Some('\'' | '’'))
+    )
 }
 
 /// A short word right after a number or a slash is a unit (`1 psu`, `K/psu`).
@@ -399,6 +430,11 @@ mod tests {
             "“We will recieve them,” she said.",
             &[(RULE, "recieve", Some("receive"))],
         );
+    }
+
+    #[test]
+    fn leaves_words_introduced_as_foreign_alone() {
+        assert_no_findings("A dog is chien in French and hund in German. Morne à l'eau is near.");
     }
 
     #[test]
