@@ -71,7 +71,7 @@ fn lower_case(doc: &Analysis, words: &[Word], ctx: &Context, slips: bool) -> Vec
         // The second word of a Latin binomial (`Formica fusca`) or of a foreign name, a
         // word introduced as foreign (`in German, hund`), a French elision (`l'eau`).
         if (i > 0 && follows_unknown_capitalised(doc, dict, &words[i - 1], word))
-            || after_language_name(&words[i.saturating_sub(3)..i])
+            || near_language_name(&words[i.saturating_sub(3)..(i + 3).min(words.len())])
             || is_elision(word.text)
         {
             continue;
@@ -277,8 +277,10 @@ const LANGUAGES: &[&str] = &[
     "Ukrainian", "Urdu",
 ];
 
-fn after_language_name(before: &[Word]) -> bool {
-    before.iter().any(|w| LANGUAGES.contains(&w.text))
+/// Whether a language is named within three words (`in German by hund`, `chien in
+/// French`).
+fn near_language_name(around: &[Word]) -> bool {
+    around.iter().any(|w| LANGUAGES.contains(&w.text))
 }
 
 /// `l'eau`, `d'Artagnan`: a French article or preposition elided onto the word.
