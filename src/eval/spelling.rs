@@ -25,7 +25,11 @@ use std::time::{Duration, Instant};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Misspelling pairs file (`misspelling<TAB>correction` per line).
-    #[arg(long, value_name = "FILE", default_value = "tests/corpus/misspellings/pairs.tsv")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "tests/corpus/misspellings/pairs.tsv"
+    )]
     pub pairs: PathBuf,
     /// Folder of clean prose (`*.txt`, `*.md`) with an optional `KNOWN_TYPOS.tsv`.
     #[arg(long, value_name = "DIR", default_value = "tests/corpus/clean-dev")]
@@ -167,7 +171,9 @@ pub fn evaluate_clean(dir: &Path, language: Language) -> std::io::Result<CleanRe
     let mut counts: HashMap<String, usize> = HashMap::new();
     for path in drafts(dir)? {
         let text = std::fs::read_to_string(&path)?;
-        let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         let listed = known.get(&name);
         report.files += 1;
         report.words += text.split_whitespace().count();
@@ -225,8 +231,12 @@ fn known_typos(path: &Path) -> HashMap<String, HashSet<String>> {
 
 /// The whitespace-separated token around a byte offset, without surrounding punctuation.
 fn whitespace_token(text: &str, offset: usize) -> &str {
-    let start = text[..offset].rfind(char::is_whitespace).map_or(0, |i| i + 1);
-    let end = text[offset..].find(char::is_whitespace).map_or(text.len(), |i| offset + i);
+    let start = text[..offset]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let end = text[offset..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| offset + i);
     trim_punctuation(&text[start..end])
 }
 
@@ -312,28 +322,93 @@ fn report(args: &Args) -> anyhow::Result<()> {
         .with_context(|| format!("cannot read {}", args.pairs.display()))?;
     let started = Instant::now();
     let p = evaluate_pairs(&pairs, args.language, args.plain_every);
-    writeln!(out, "misspelling pairs: {} ({} read, N = {} kept)", args.pairs.display(), p.read, p.kept)?;
-    writeln!(out, "  flagged                {:6.2}%", 100.0 * p.share(p.flagged))?;
-    writeln!(out, "  correction first       {:6.2}%", 100.0 * p.share(p.first))?;
-    writeln!(out, "  correction in top 5    {:6.2}%", 100.0 * p.share(p.top5))?;
+    writeln!(
+        out,
+        "misspelling pairs: {} ({} read, N = {} kept)",
+        args.pairs.display(),
+        p.read,
+        p.kept
+    )?;
+    writeln!(
+        out,
+        "  flagged                {:6.2}%",
+        100.0 * p.share(p.flagged)
+    )?;
+    writeln!(
+        out,
+        "  correction first       {:6.2}%",
+        100.0 * p.share(p.first)
+    )?;
+    writeln!(
+        out,
+        "  correction in top 5    {:6.2}%",
+        100.0 * p.share(p.top5)
+    )?;
     if p.plain_kept > 0 {
-        writeln!(out, "  side by side on every {}th pair ({} pairs):", args.plain_every, p.plain_kept)?;
-        writeln!(out, "                         copydesk   plain speller (Hunspell algorithm)")?;
-        writeln!(out, "  correction first       {:6.2}%    {:6.2}%", 100.0 * p.plain_share(p.same_first), 100.0 * p.plain_share(p.plain_first))?;
-        writeln!(out, "  correction in top 5    {:6.2}%    {:6.2}%", 100.0 * p.plain_share(p.same_top5), 100.0 * p.plain_share(p.plain_top5))?;
+        writeln!(
+            out,
+            "  side by side on every {}th pair ({} pairs):",
+            args.plain_every, p.plain_kept
+        )?;
+        writeln!(
+            out,
+            "                         copydesk   plain speller (Hunspell algorithm)"
+        )?;
+        writeln!(
+            out,
+            "  correction first       {:6.2}%    {:6.2}%",
+            100.0 * p.plain_share(p.same_first),
+            100.0 * p.plain_share(p.plain_first)
+        )?;
+        writeln!(
+            out,
+            "  correction in top 5    {:6.2}%    {:6.2}%",
+            100.0 * p.plain_share(p.same_top5),
+            100.0 * p.plain_share(p.plain_top5)
+        )?;
     }
     writeln!(out, "  ({:.1} s)", started.elapsed().as_secs_f64())?;
     let c = evaluate_clean(&args.clean, args.language)
         .with_context(|| format!("cannot read {}", args.clean.display()))?;
-    writeln!(out, "clean prose: {} ({} files, {} words)", args.clean.display(), c.files, c.words)?;
-    writeln!(out, "  false alarms           {} ({:.2} per 10,000 words); known typos found: {}", c.false_alarms, c.per_10k_words(), c.hits)?;
+    writeln!(
+        out,
+        "clean prose: {} ({} files, {} words)",
+        args.clean.display(),
+        c.files,
+        c.words
+    )?;
+    writeln!(
+        out,
+        "  false alarms           {} ({:.2} per 10,000 words); known typos found: {}",
+        c.false_alarms,
+        c.per_10k_words(),
+        c.hits
+    )?;
     for (text, count) in &c.top {
         writeln!(out, "    {count:4}  {text}")?;
     }
     if let Some(s) = speed {
-        writeln!(out, "speed ({}):", if cfg!(debug_assertions) { "debug build: use --release" } else { "release build" })?;
-        writeln!(out, "  dictionary load        {:.1} ms", s.dictionary_load.as_secs_f64() * 1000.0)?;
-        writeln!(out, "  spelling, {:.2} MB draft: {:.1} ms cold, {:.1} ms warm", s.draft_bytes as f64 / (1 << 20) as f64, s.cold.as_secs_f64() * 1000.0, s.warm.as_secs_f64() * 1000.0)?;
+        writeln!(
+            out,
+            "speed ({}):",
+            if cfg!(debug_assertions) {
+                "debug build: use --release"
+            } else {
+                "release build"
+            }
+        )?;
+        writeln!(
+            out,
+            "  dictionary load        {:.1} ms",
+            s.dictionary_load.as_secs_f64() * 1000.0
+        )?;
+        writeln!(
+            out,
+            "  spelling, {:.2} MB draft: {:.1} ms cold, {:.1} ms warm",
+            s.draft_bytes as f64 / (1 << 20) as f64,
+            s.cold.as_secs_f64() * 1000.0,
+            s.warm.as_secs_f64() * 1000.0
+        )?;
     }
     Ok(())
 }

@@ -284,7 +284,13 @@ mod tests {
 
     #[test]
     fn one_edit_prefilter_never_drops_a_single_edit() {
-        for (a, b) in [("Instanbul", "Istanbul"), ("Chirstmas", "Christmas"), ("Zaporizhizhia", "Zaporizhzhia"), ("becuase", "because"), ("Becuase", "because")] {
+        for (a, b) in [
+            ("Instanbul", "Istanbul"),
+            ("Chirstmas", "Christmas"),
+            ("Zaporizhizhia", "Zaporizhzhia"),
+            ("becuase", "because"),
+            ("Becuase", "because"),
+        ] {
             assert!(may_be_one_edit(a, b), "{a} {b}");
         }
         assert!(!may_be_one_edit("Lavrov", "Moscow"));

@@ -69,7 +69,9 @@ static KNOWN_EN_GB: LazyLock<KnownCache> = LazyLock::new(KnownCache::default);
 
 fn lock(cache: &KnownCache) -> std::sync::MutexGuard<'_, HashMap<String, bool>> {
     // A panic elsewhere while holding the lock leaves a usable map.
-    cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    cache
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Whether the dictionary accepts a single word (no hyphen handling).

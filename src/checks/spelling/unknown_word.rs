@@ -59,13 +59,15 @@ fn lower_case(doc: &Analysis, words: &[Word], ctx: &Context, slips: bool) -> Vec
         if !(word.shape == Shape::Lower || all_caps_checked) || !checkable(word) {
             continue;
         }
-        if known(ctx.config.language, word.text) || user.accepts(word.text) || compound_known(dict, doc, word) {
+        if known(ctx.config.language, word.text)
+            || user.accepts(word.text)
+            || compound_known(dict, doc, word)
+        {
             continue;
         }
         // A spelling of the other variety (`colour` in an en-US draft) is not a slip;
         // `spelling.inconsistent` reports a draft that mixes them.
-        if known(other_variety(ctx.config.language), word.text) || is_unit(doc, word)
-        {
+        if known(other_variety(ctx.config.language), word.text) || is_unit(doc, word) {
             continue;
         }
         // The second word of a Latin binomial (`Formica fusca`) or of a foreign name, a
@@ -144,7 +146,9 @@ pub fn document(doc: &Analysis, ctx: &Context) -> Vec<Finding> {
     let introduced_words = introduced_words(doc);
     for (text, uses) in unknown_uses {
         let signs = NameSigns {
-            introduced: uses.iter().any(|w| introduced_words.contains(&w.span.start)),
+            introduced: uses
+                .iter()
+                .any(|w| introduced_words.contains(&w.span.start)),
             uses: uses.len(),
         };
         // Quoted speech may hold foreign words: ask for more evidence there.
@@ -271,10 +275,33 @@ fn closed_compound(dict: &spellbook::Dictionary, word: &str) -> bool {
 
 /// Language names that introduce a foreign word (`in French by chien`).
 const LANGUAGES: &[&str] = &[
-    "Arabic", "Chinese", "Czech", "Danish", "Dutch", "Finnish", "French", "German", "Greek",
-    "Hebrew", "Hindi", "Hungarian", "Italian", "Japanese", "Korean", "Latin", "Norwegian",
-    "Persian", "Polish", "Portuguese", "Russian", "Spanish", "Swahili", "Swedish", "Turkish",
-    "Ukrainian", "Urdu",
+    "Arabic",
+    "Chinese",
+    "Czech",
+    "Danish",
+    "Dutch",
+    "Finnish",
+    "French",
+    "German",
+    "Greek",
+    "Hebrew",
+    "Hindi",
+    "Hungarian",
+    "Italian",
+    "Japanese",
+    "Korean",
+    "Latin",
+    "Norwegian",
+    "Persian",
+    "Polish",
+    "Portuguese",
+    "Russian",
+    "Spanish",
+    "Swahili",
+    "Swedish",
+    "Turkish",
+    "Ukrainian",
+    "Urdu",
 ];
 
 /// Whether a language is named within three words (`in German by hund`, `chien in
@@ -288,7 +315,10 @@ fn is_elision(word: &str) -> bool {
     let mut chars = word.chars();
     matches!(
         (chars.next(), chars.next()),
-        (Some('l' | 'd' | 'j' | 'n' | 's' | 'c' | 'm' | 't' | 'L' | 'D'), Some('\'' | '’'))
+        (
+            Some('l' | 'd' | 'j' | 'n' | 's' | 'c' | 'm' | 't' | 'L' | 'D'),
+            Some('\'' | '’')
+        )
     )
 }
 
