@@ -48,12 +48,21 @@ static VARIANTS: LazyLock<Variants> = LazyLock::new(|| {
     (groups, index)
 });
 
+/// Byte lengths of every variant form.
+static LENGTHS: LazyLock<std::collections::HashSet<usize>> =
+    LazyLock::new(|| VARIANTS.1.keys().map(String::len).collect());
+
 pub fn check(doc: &Analysis) -> Vec<Finding> {
     let (groups, index) = &*VARIANTS;
     // group -> form -> spans, in draft order.
     let mut seen: HashMap<usize, Uses> = HashMap::new();
     for token in doc.tokens.iter().filter(|t| t.is_word()) {
         let text = strip_possessive(doc.slice(token.span.clone()));
+        // Most words are no variant; skip the lower-casing (an allocation) for lengths
+        // no variant has.
+        if !LENGTHS.contains(&text.len()) {
+            continue;
+        }
         let Some(&(group, form)) = index.get(&text.to_lowercase()) else {
             continue;
         };

@@ -43,7 +43,12 @@ pub fn check(doc: &Analysis, paragraph: usize) -> Vec<Finding> {
             doc.slice(second.span.clone()),
         );
         let gap = doc.slice(first.span.end..second.span.start);
-        if gap.is_empty() || !gap.chars().all(is_space) || a.to_lowercase() != b.to_lowercase() {
+        // The length test first: most neighbours differ, and lower-casing allocates.
+        if a.len() != b.len()
+            || gap.is_empty()
+            || !gap.chars().all(is_space)
+            || a.to_lowercase() != b.to_lowercase()
+        {
             continue;
         }
         let lower = a.to_lowercase();
