@@ -11,6 +11,7 @@
 use super::distance::{Edit, damerau, single_edit};
 use super::lexicon::{self, FREQUENT_BY_SHAPE, PLACES_BY_SHAPE};
 use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
 
 /// How much typo evidence must exceed name evidence for the word to be flagged.
 pub const TYPO_MARGIN: f32 = 2.0;
@@ -131,6 +132,36 @@ pub fn typo_evidence(word: &str, draft: &DraftWords) -> Option<TypoEvidence> {
             }
         }
     }
+    if let Some(known) = word_list_evidence(word) {
+        offer(&known.correction, known.source, known.score);
+    }
+    best
+}
+
+/// Typo evidence from the word lists alone (places, common words), which does not
+/// depend on the draft and so is remembered per word.
+fn word_list_evidence(word: &str) -> Option<TypoEvidence> {
+    static CACHE: LazyLock<Mutex<HashMap<String, Option<TypoEvidence>>>> =
+        LazyLock::new(Mutex::default);
+    let lock = || {
+        CACHE
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    };
+    if let Some(hit) = lock().get(word) {
+        return hit.clone();
+    }
+    let length = word.chars().count();
+    let mut best: Option<TypoEvidence> = None;
+    let mut offer = |correction: &str, source: Source, score: f32| {
+        if best.as_ref().is_none_or(|b| score > b.score) {
+            best = Some(TypoEvidence {
+                correction: correction.to_string(),
+                source,
+                score,
+            });
+        }
+    };
     if length >= 6 {
         for place in lexicon::same_shape(&PLACES_BY_SHAPE, word, 1) {
             let Some(edit) = one_edit(word, place) else {
@@ -167,6 +198,12 @@ pub fn typo_evidence(word: &str, draft: &DraftWords) -> Option<TypoEvidence> {
             );
         }
     }
+    let mut cache = lock();
+    // Bound memory for a long-running server; a miss only costs time.
+    if cache.len() > 100_000 {
+        cache.clear();
+    }
+    cache.insert(word.to_string(), best.clone());
     best
 }
 
