@@ -38,3 +38,18 @@ pub fn assert_no_findings_md(text: &str) {
         "unexpected findings in {text:?}: {found:?}"
     );
 }
+
+/// Asserts that no rule of `family` reports on a plain-text draft (other families may).
+#[track_caller]
+pub fn assert_no_findings_of(family: &str, text: &str) {
+    let config = Config::default();
+    let found: Vec<_> = check(text, Markup::Plain, &Context::new(&config))
+        .into_iter()
+        .filter(|f| f.family() == family)
+        .map(|f| (f.rule, text[f.span.clone()].to_string()))
+        .collect();
+    assert!(
+        found.is_empty(),
+        "unexpected {family} findings in {text:?}: {found:?}"
+    );
+}

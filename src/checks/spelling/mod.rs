@@ -1,6 +1,14 @@
 //! The `spelling` family: words that are not what the writer meant.
 
+mod distance;
+mod evidence;
+mod inconsistent;
+mod lexicon;
 mod repeated_word;
+mod speller;
+mod suggest;
+mod unknown_word;
+mod words;
 
 use super::{Check, Context, Rule};
 use crate::finding::Finding;
@@ -8,14 +16,47 @@ use crate::text::Analysis;
 
 pub struct Spelling;
 
-static RULES: &[Rule] = &[repeated_word::RULE];
+static RULES: &[Rule] = &[inconsistent::RULE, repeated_word::RULE, unknown_word::RULE];
 
 impl Check for Spelling {
     fn rules(&self) -> &'static [Rule] {
         RULES
     }
 
-    fn paragraph(&self, doc: &Analysis, paragraph: usize, _ctx: &Context) -> Vec<Finding> {
-        repeated_word::check(doc, paragraph)
+    fn paragraph(&self, doc: &Analysis, paragraph: usize, ctx: &Context) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        if enabled(ctx, &repeated_word::RULE) {
+            findings.extend(repeated_word::check(doc, paragraph));
+        }
+        if enabled(ctx, &unknown_word::RULE) {
+            findings.extend(unknown_word::paragraph(doc, paragraph, ctx));
+        }
+        findings
     }
+
+    fn document(&self, doc: &Analysis, ctx: &Context) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        if enabled(ctx, &unknown_word::RULE) {
+            findings.extend(unknown_word::document(doc, ctx));
+        }
+        if enabled(ctx, &inconsistent::RULE) {
+            findings.extend(inconsistent::check(doc));
+        }
+        findings
+    }
+}
+
+/// Skips the work of a rule the user turned off.
+fn enabled(ctx: &Context, rule: &Rule) -> bool {
+    ctx.config.level(rule.id, rule.default_severity).is_some()
+}
+
+/// Whether the language's dictionary accepts a word (for the evaluation command).
+pub fn dictionary_accepts(language: crate::config::Language, word: &str) -> bool {
+    speller::accepts(speller::dictionary(language), word)
+}
+
+/// The plain speller's own suggestions, in its order (for comparison with copydesk's).
+pub fn plain_suggestions(language: crate::config::Language, word: &str) -> Vec<String> {
+    suggest::plain(speller::dictionary(language), word)
 }

@@ -22,6 +22,11 @@ Not flagged: doubles English allows (`she had had enough`, `he said that that wa
     yields_to: &[],
 };
 
+/// Intensifiers doubled for emphasis in speech (`really really funny`).
+const EMPHATIC: &[&str] = &[
+    "very", "really", "many", "so", "much", "more", "far", "long", "way",
+];
+
 pub fn check(doc: &Analysis, paragraph: usize) -> Vec<Finding> {
     let Some(para) = doc.paragraphs.get(paragraph) else {
         return Vec::new();
@@ -38,12 +43,23 @@ pub fn check(doc: &Analysis, paragraph: usize) -> Vec<Finding> {
             doc.slice(second.span.clone()),
         );
         let gap = doc.slice(first.span.end..second.span.start);
-        if gap.is_empty() || !gap.chars().all(is_space) || a.to_lowercase() != b.to_lowercase() {
+        // The length test first: most neighbours differ, and lower-casing allocates.
+        if a.len() != b.len()
+            || gap.is_empty()
+            || !gap.chars().all(is_space)
+            || a.to_lowercase() != b.to_lowercase()
+        {
             continue;
         }
         let lower = a.to_lowercase();
         let both_capitalised = starts_upper(a) && starts_upper(b);
-        if LEGIT_DOUBLES.contains(lower.as_str()) || both_capitalised {
+        // `first FIRST` (a name in capitals) and `many many` (spoken emphasis) are meant.
+        let same_case = a == b || (starts_upper(a) && a[1..] == b[1..]);
+        if LEGIT_DOUBLES.contains(lower.as_str())
+            || EMPHATIC.contains(&lower.as_str())
+            || both_capitalised
+            || !same_case
+        {
             continue;
         }
         findings.push(
@@ -85,6 +101,11 @@ mod tests {
                 ("spelling.repeated-word", "and\nand", Some("and")),
             ],
         );
+    }
+
+    #[test]
+    fn allows_emphasis_and_words_in_other_case() {
+        assert_no_findings("It was really really funny, the first FIRST contest.");
     }
 
     #[test]

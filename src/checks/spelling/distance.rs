@@ -1,0 +1,307 @@
+//! How far a typed word is from a candidate: edit distance with transpositions, weighed
+//! by how people mistype (neighbouring keys, doubled letters, swapped vowels), and a
+//! rough phonetic key for words spelt by ear.
+
+/// Optimal-string-alignment distance (Damerau: an adjacent swap is one edit), case
+/// sensitive, or `None` when it exceeds `max`.
+pub fn damerau(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let cost = osa(&a, &b, |_, _| 1.0, |_, _| 1.0, |_, _| 1.0, max as f32 + 0.5)?;
+    Some(cost.round() as usize)
+}
+
+/// A cheap test that must hold for two words of five letters or more to be one edit
+/// apart (case-insensitive at the first letter): one edit touches at most two
+/// neighbouring letters, so the first two or the last two letters agree.
+pub fn may_be_one_edit(a: &str, b: &str) -> bool {
+    let fold = |c: char| c.to_lowercase().next().unwrap_or(c);
+    let head = |w: &str| {
+        let mut chars = w.chars();
+        (chars.next().map(fold), chars.next())
+    };
+    let tail = |w: &str| {
+        let mut chars = w.chars().rev();
+        (chars.next(), chars.next())
+    };
+    a.chars().count().abs_diff(b.chars().count()) <= 1 && (head(a) == head(b) || tail(a) == tail(b))
+}
+
+/// The edit distance with each edit costed by how likely a writer is to make it: a
+/// neighbouring key, a vowel for a vowel, a doubled or undoubled letter and a swap cost
+/// less than an arbitrary edit. Case-insensitive. `None` beyond `max`.
+pub fn typing_cost(typed: &str, candidate: &str, max: f32) -> Option<f32> {
+    let a: Vec<char> = typed.to_lowercase().chars().collect();
+    let b: Vec<char> = candidate.to_lowercase().chars().collect();
+    osa(&a, &b, substitution_cost, indel_cost, indel_cost, max)
+}
+
+/// What one edit turned the typed word into the candidate, when exactly one did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edit {
+    /// Two neighbouring letters swapped (`Chirstmas`).
+    Transposition,
+    /// A letter doubled or undoubled (`Pittsburg`).
+    Doubling,
+    /// One letter too many, not at the end (`Instanbul`).
+    Insertion,
+    /// One letter too many at the very end (`Zelensky` next to `Zelensk`): how names are
+    /// made from places, so weak evidence of a typo.
+    TrailingInsertion,
+    /// One letter missing.
+    Deletion,
+    /// One letter missing at the very end (`Mathematica` next to `mathematical`):
+    /// languages clip words differently, so weak evidence of a typo.
+    TrailingDeletion,
+    /// One letter replaced.
+    Substitution,
+}
+
+/// The single edit that turns `typed` into `candidate` (case-insensitive), if one does.
+pub fn single_edit(typed: &str, candidate: &str) -> Option<Edit> {
+    let a: Vec<char> = typed.to_lowercase().chars().collect();
+    let b: Vec<char> = candidate.to_lowercase().chars().collect();
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a_mid, b_mid) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
+    match (a_mid.len(), b_mid.len()) {
+        (1, 0) => {
+            let extra = a_mid[0];
+            let doubled =
+                (prefix > 0 && a[prefix - 1] == extra) || a.get(prefix + 1) == Some(&extra);
+            Some(if doubled {
+                Edit::Doubling
+            } else if prefix + 1 == a.len() {
+                Edit::TrailingInsertion
+            } else {
+                Edit::Insertion
+            })
+        }
+        (0, 1) => {
+            let missing = b_mid[0];
+            let doubled =
+                (prefix > 0 && b[prefix - 1] == missing) || b.get(prefix + 1) == Some(&missing);
+            Some(if doubled {
+                Edit::Doubling
+            } else if prefix == a.len() {
+                Edit::TrailingDeletion
+            } else {
+                Edit::Deletion
+            })
+        }
+        (1, 1) => Some(Edit::Substitution),
+        (2, 2) if a_mid[0] == b_mid[1] && a_mid[1] == b_mid[0] => Some(Edit::Transposition),
+        // Equal words, or more than one edit. Shared letters at the ends can hide a
+        // single edit in a run (`aab` vs `ab`): the prefix/suffix overlap handles that.
+        (0, 0) => None,
+        _ if a.len() == b.len() + 1 || b.len() == a.len() + 1 => {
+            (damerau(typed, candidate, 1) == Some(1)).then_some(if a.len() > b.len() {
+                Edit::Insertion
+            } else {
+                Edit::Deletion
+            })
+        }
+        _ => None,
+    }
+}
+
+fn osa(
+    a: &[char],
+    b: &[char],
+    substitute: impl Fn(char, char) -> f32,
+    delete: impl Fn(&[char], usize) -> f32,
+    insert: impl Fn(&[char], usize) -> f32,
+    max: f32,
+) -> Option<f32> {
+    let width = b.len() + 1;
+    let mut rows = vec![0f32; (a.len() + 1) * width];
+    for (j, cell) in rows.iter_mut().take(width).enumerate() {
+        *cell = (0..j).map(|k| insert(b, k)).sum();
+    }
+    for i in 1..=a.len() {
+        rows[i * width] = rows[(i - 1) * width] + delete(a, i - 1);
+        let mut row_min = rows[i * width];
+        for j in 1..=b.len() {
+            let (x, y) = (a[i - 1], b[j - 1]);
+            let mut best =
+                rows[(i - 1) * width + j - 1] + if x == y { 0.0 } else { substitute(x, y) };
+            best = best.min(rows[(i - 1) * width + j] + delete(a, i - 1));
+            best = best.min(rows[i * width + j - 1] + insert(b, j - 1));
+            if i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y && x != y {
+                best = best.min(rows[(i - 2) * width + j - 2] + TRANSPOSITION);
+            }
+            rows[i * width + j] = best;
+            row_min = row_min.min(best);
+        }
+        if row_min > max {
+            return None;
+        }
+    }
+    let cost = rows[a.len() * width + b.len()];
+    (cost <= max).then_some(cost)
+}
+
+const TRANSPOSITION: f32 = 0.7;
+
+fn substitution_cost(x: char, y: char) -> f32 {
+    if is_vowel(x) && is_vowel(y) {
+        0.7
+    } else if keyboard_neighbours(x, y) {
+        0.75
+    } else {
+        1.0
+    }
+}
+
+/// Dropping or adding a letter next to the same letter (`ocurred`, `untill`) is the
+/// commonest slip; an apostrophe or hyphen is cheap too.
+fn indel_cost(word: &[char], at: usize) -> f32 {
+    let c = word[at];
+    let doubled = (at > 0 && word[at - 1] == c) || word.get(at + 1) == Some(&c);
+    if doubled {
+        0.5
+    } else if matches!(c, '\'' | '-' | ' ') {
+        0.6
+    } else if is_vowel(c) {
+        0.85
+    } else {
+        1.0
+    }
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+const QWERTY: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+
+fn key_position(c: char) -> Option<(i32, i32)> {
+    QWERTY
+        .iter()
+        .zip(0..)
+        .find_map(|(row, r)| row.find(c).map(|col| (r, col as i32)))
+}
+
+/// Whether two letters sit next to each other on a QWERTY keyboard (rows are staggered,
+/// so the key below-left and below counts).
+pub fn keyboard_neighbours(x: char, y: char) -> bool {
+    let (Some((r1, c1)), Some((r2, c2))) = (key_position(x), key_position(y)) else {
+        return false;
+    };
+    match r2 - r1 {
+        0 => (c1 - c2).abs() == 1,
+        1 => c2 == c1 || c2 == c1 - 1,
+        -1 => c1 == c2 || c1 == c2 - 1,
+        _ => false,
+    }
+}
+
+/// A rough sound key: consonant skeleton with letters that sound alike merged, so that
+/// `definately` and `definitely`, `fonetic` and `phonetic` share one.
+pub fn phonetic_key(word: &str) -> String {
+    let lower: Vec<char> = word
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    let mut key = String::new();
+    let mut i = 0;
+    while i < lower.len() {
+        let c = lower[i];
+        let next = lower.get(i + 1).copied();
+        let (sound, skip) = match (c, next) {
+            ('p', Some('h')) => (Some('f'), 2),
+            ('c', Some('k')) => (Some('k'), 2),
+            ('s', Some('h')) | ('c', Some('h')) => (Some('x'), 2),
+            ('g', Some('h')) => (None, 2),
+            ('w', Some('h')) => (Some('w'), 2),
+            ('c', Some('e' | 'i' | 'y')) => (Some('s'), 1),
+            ('c' | 'q' | 'k', _) => (Some('k'), 1),
+            ('z', _) => (Some('s'), 1),
+            ('x', _) => (Some('k'), 1),
+            ('v', _) => (Some('f'), 1),
+            ('d', _) => (Some('t'), 1),
+            ('b', _) => (Some('p'), 1),
+            ('h', _) => (None, 1),
+            (v, _) if is_vowel(v) || v == 'w' => (if i == 0 { Some('a') } else { None }, 1),
+            (other, _) => (Some(other), 1),
+        };
+        if let Some(s) = sound
+            && !key.ends_with(s)
+        {
+            key.push(s);
+        }
+        i += skip;
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn damerau_counts_a_swap_as_one_edit() {
+        assert_eq!(damerau("recieve", "receive", 2), Some(1));
+        assert_eq!(damerau("Instanbul", "Istanbul", 2), Some(1));
+        assert_eq!(damerau("kitten", "sitting", 2), None);
+    }
+
+    #[test]
+    fn likely_slips_cost_less() {
+        let neighbour = typing_cost("tesr", "test", 2.0).unwrap_or(9.0);
+        let far = typing_cost("tesp", "test", 2.0).unwrap_or(9.0);
+        assert!(neighbour < far);
+        let doubled = typing_cost("untill", "until", 2.0).unwrap_or(9.0);
+        let other = typing_cost("unteil", "until", 2.0).unwrap_or(9.0);
+        assert!(doubled < other);
+    }
+
+    #[test]
+    fn single_edits_are_classified() {
+        assert_eq!(single_edit("Instanbul", "Istanbul"), Some(Edit::Insertion));
+        assert_eq!(
+            single_edit("Zelensky", "Zelensk"),
+            Some(Edit::TrailingInsertion)
+        );
+        assert_eq!(
+            single_edit("Chirstmas", "Christmas"),
+            Some(Edit::Transposition)
+        );
+        assert_eq!(single_edit("Pitsburgh", "Pittsburgh"), Some(Edit::Doubling));
+        assert_eq!(single_edit("Merz", "Metz"), Some(Edit::Substitution));
+        assert_eq!(single_edit("Lavrov", "Lavrov"), None);
+        assert_eq!(single_edit("Kyiv", "Kiev"), None);
+    }
+
+    #[test]
+    fn one_edit_prefilter_never_drops_a_single_edit() {
+        for (a, b) in [
+            ("Instanbul", "Istanbul"),
+            ("Chirstmas", "Christmas"),
+            ("Zaporizhizhia", "Zaporizhzhia"),
+            ("becuase", "because"),
+            ("Becuase", "because"),
+        ] {
+            assert!(may_be_one_edit(a, b), "{a} {b}");
+        }
+        assert!(!may_be_one_edit("Lavrov", "Moscow"));
+    }
+
+    #[test]
+    fn keyboard_and_sound() {
+        assert!(keyboard_neighbours('r', 't'));
+        assert!(keyboard_neighbours('s', 'z'));
+        assert!(!keyboard_neighbours('a', 'p'));
+        assert_eq!(phonetic_key("fonetic"), phonetic_key("phonetic"));
+        assert_eq!(phonetic_key("definately"), phonetic_key("definitely"));
+    }
+}

@@ -1,0 +1,237 @@
+//! Suggestions ranked the way a writer means them.
+//!
+//! The candidates are every dictionary word one edit away, common words within two
+//! edits, and any the caller adds (places, the draft's own words). (The plain speller's
+//! own suggestion algorithm takes ~40 ms a word, too slow for a draft.) Each
+//! is scored by [`distance::typing_cost`] (swaps, neighbouring keys, doubled letters),
+//! how common the word is, and whether it sounds the same; the best five are kept.
+
+use super::distance::{phonetic_key, typing_cost};
+use super::lexicon::{self, FREQUENT_BY_SHAPE};
+use crate::config::Language;
+use spellbook::Dictionary;
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
+
+/// At most this many suggestions are offered.
+pub const MAX_SUGGESTIONS: usize = 5;
+
+/// Candidates further than this (in [`typing_cost`] units) are not offered.
+const MAX_COST: f32 = 2.5;
+/// A candidate that sounds the same may be further off.
+const MAX_SOUND_COST: f32 = 4.0;
+/// How much commonness (0..1) is worth against edit cost.
+const COMMONNESS_WEIGHT: f32 = 1.2;
+/// Bonus for a candidate that sounds the same.
+const SAME_SOUND_BONUS: f32 = 0.6;
+
+/// The plain speller's own suggestions, in its order.
+pub fn plain(dictionary: &Dictionary, word: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    dictionary.suggest(word, &mut out);
+    out
+}
+
+/// Ranked suggestions for a word the dictionary rejects, best first, in the word's case.
+/// `extra` adds candidates known from elsewhere (a place, a word of the same draft).
+pub fn ranked(language: Language, word: &str, extra: &[&str]) -> Vec<String> {
+    if extra.is_empty()
+        && let Some(hit) = cache().get(&(key(language), word.to_string()))
+    {
+        return hit.clone();
+    }
+    let dictionary = super::speller::dictionary(language);
+    let suggestions = rank(dictionary, word, extra);
+    if extra.is_empty() {
+        let mut cache = cache();
+        // Bound memory for a long-running server; a miss only costs time.
+        if cache.len() > 50_000 {
+            cache.clear();
+        }
+        cache.insert((key(language), word.to_string()), suggestions.clone());
+    }
+    suggestions
+}
+
+/// Cache key for a language (`Language` is not `Hash`).
+fn key(language: Language) -> bool {
+    language == Language::EnGb
+}
+
+type Cache = HashMap<(bool, String), Vec<String>>;
+
+static CACHE: LazyLock<Mutex<Cache>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+
+fn cache() -> std::sync::MutexGuard<'static, Cache> {
+    // A panic elsewhere while holding the lock leaves a usable map.
+    CACHE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn rank(dictionary: &Dictionary, word: &str, extra: &[&str]) -> Vec<String> {
+    let lower = word.to_lowercase();
+    let mut scored: Vec<(f32, String)> = Vec::new();
+    let sound = phonetic_key(word);
+    let mut consider = |candidate: &str| {
+        if candidate.to_lowercase() == lower || scored.iter().any(|s| s.1 == candidate) {
+            return;
+        }
+        let same_sound = phonetic_key(candidate) == sound;
+        let max = if same_sound { MAX_SOUND_COST } else { MAX_COST };
+        let Some(cost) = typing_cost(word, candidate, max) else {
+            return;
+        };
+        let mut score = cost - COMMONNESS_WEIGHT * lexicon::commonness(candidate);
+        if same_sound {
+            score -= SAME_SOUND_BONUS;
+        }
+        scored.push((score, candidate.to_string()));
+    };
+    for candidate in extra {
+        consider(candidate);
+    }
+    // Every word one edit away that the dictionary knows: rare words and slips of the
+    // first letter, which the frequency list below misses.
+    for candidate in edits1(&lower) {
+        if let Some(known) = known_form(dictionary, &candidate) {
+            consider(&known);
+        }
+    }
+    // Common words up to two edits away (same first letter).
+    for candidate in lexicon::same_shape(&FREQUENT_BY_SHAPE, &lower, 2) {
+        if typing_cost(&lower, candidate, 2.0).is_none() {
+            continue;
+        }
+        if let Some(known) = known_form(dictionary, candidate) {
+            consider(&known);
+        }
+    }
+    // Words that sound the same, however far the letters (`sacreligious`).
+    if let Some(same_sound) = lexicon::FREQUENT_BY_SOUND.get(&sound) {
+        for candidate in same_sound {
+            if let Some(known) = known_form(dictionary, candidate) {
+                consider(&known);
+            }
+        }
+    }
+    scored.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    let mut out: Vec<String> = Vec::new();
+    for (_, candidate) in scored {
+        let candidate = in_case_of(word, &candidate);
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(&candidate)) {
+            out.push(candidate);
+        }
+        if out.len() == MAX_SUGGESTIONS {
+            break;
+        }
+    }
+    out
+}
+
+/// The form in which the dictionary accepts a lower-case candidate: as is, or
+/// capitalised (`christmas` -> `Christmas`). The frequency list holds some non-words; the
+/// dictionary decides.
+fn known_form(dictionary: &Dictionary, candidate: &str) -> Option<String> {
+    if candidate.contains('-') {
+        return None;
+    }
+    if dictionary.check(candidate) {
+        return Some(candidate.to_string());
+    }
+    let capital = capitalise(candidate);
+    dictionary.check(&capital).then_some(capital)
+}
+
+/// Every string one deletion, swap, replacement or insertion (of `a`-`z` or `'`) away
+/// from `word`. No hyphen: the dictionary accepts any two of its words hyphenated, which
+/// would make `ab-orb` a suggestion for `aborb`.
+fn edits1(word: &str) -> Vec<String> {
+    const LETTERS: &str = "abcdefghijklmnopqrstuvwxyz'";
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = Vec::new();
+    let join = |parts: &[char]| parts.iter().collect::<String>();
+    for i in 0..chars.len() {
+        let mut deleted = chars.clone();
+        deleted.remove(i);
+        out.push(join(&deleted));
+        if i + 1 < chars.len() && chars[i] != chars[i + 1] {
+            let mut swapped = chars.clone();
+            swapped.swap(i, i + 1);
+            out.push(join(&swapped));
+        }
+        for letter in LETTERS.chars().filter(|&l| l != chars[i]) {
+            let mut replaced = chars.clone();
+            replaced[i] = letter;
+            out.push(join(&replaced));
+        }
+    }
+    for i in 0..=chars.len() {
+        for letter in LETTERS.chars() {
+            let mut inserted = chars.clone();
+            inserted.insert(i, letter);
+            out.push(join(&inserted));
+        }
+    }
+    out.retain(|c| !c.is_empty() && !c.starts_with(['\'', '-']) && !c.ends_with(['\'', '-']));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// `paris` -> `Paris`.
+pub fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// A suggestion in the typed word's case: a capitalised word gets capitalised suggestions,
+/// an ALL-CAPS word upper-case ones; otherwise the suggestion's own case.
+fn in_case_of(typed: &str, suggestion: &str) -> String {
+    let letters: Vec<char> = typed.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        suggestion.to_uppercase()
+    } else if typed.starts_with(char::is_uppercase) {
+        capitalise(suggestion)
+    } else {
+        suggestion.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_misspellings_get_the_right_word_first() {
+        for (typo, want) in [
+            ("recieve", "receive"),
+            ("teh", "the"),
+            ("definately", "definitely"),
+        ] {
+            let got = ranked(Language::EnUs, typo, &[]);
+            assert_eq!(
+                got.first().map(String::as_str),
+                Some(want),
+                "{typo}: {got:?}"
+            );
+            assert!(got.len() <= MAX_SUGGESTIONS);
+        }
+    }
+
+    #[test]
+    fn capitalised_words_get_capitalised_suggestions() {
+        let got = ranked(Language::EnUs, "Recieve", &[]);
+        assert_eq!(got.first().map(String::as_str), Some("Receive"));
+        let got = ranked(Language::EnUs, "RECIEVE", &[]);
+        assert_eq!(got.first().map(String::as_str), Some("RECEIVE"));
+    }
+
+    #[test]
+    fn extra_candidates_compete() {
+        let got = ranked(Language::EnUs, "Instanbul", &["Istanbul"]);
+        assert_eq!(got.first().map(String::as_str), Some("Istanbul"));
+    }
+}

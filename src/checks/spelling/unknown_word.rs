@@ -1,0 +1,511 @@
+//! `spelling.unknown-word`: a word the dictionary does not know, with ranked suggestions.
+//!
+//! Lower-case words are checked in [`paragraph`]: an unknown one is flagged (inside a
+//! quotation only when a close correction exists: quoted speech holds foreign words).
+//! Capitalised words are names unless the draft gives evidence of a typo, which needs
+//! the whole draft, so they are decided in [`document`] (see [`super::evidence`]).
+//! Never checked: URLs, e-mail addresses, domains, @handles, #tags, numbers and numbers
+//! with units, code, words in other scripts, `iPhone`-style mixed case, and ALL-CAPS
+//! acronyms unless `spelling.skip_all_caps = false`.
+
+use super::distance::typing_cost;
+use super::evidence::{self, DraftWords, NameSigns, Source, TypoEvidence};
+use super::speller::{UserWords, accepts, dictionary, known};
+use super::suggest::{self, MAX_SUGGESTIONS};
+use super::words::{self, Shape, Word};
+use crate::checks::{Context, Rule};
+use crate::config::Language;
+use crate::finding::{Finding, Severity};
+use crate::text::Analysis;
+use std::collections::HashMap;
+use std::ops::Range;
+
+pub const RULE: Rule = Rule {
+    id: "spelling.unknown-word",
+    default_severity: Severity::Warning,
+    summary: "a word the dictionary does not know",
+    explanation: "The word is not in the dictionary. Suggestions are ranked by how people \
+mistype (swapped letters, neighbouring keys, doubled letters), how the word sounds and how \
+common the correction is.\n\n**Fix:** pick a suggestion, or add the word to `words` in \
+`copydesk.toml` or to `.copydesk/dictionary.txt`.\n\n**Example:** `recieve` → `receive`; \
+`Instanbul` → `Istanbul` when the draft spells it `Istanbul` elsewhere.\n\n\
+Not flagged: names (a capitalised word is a name unless it is one slip away from a place \
+or from a word the draft spells otherwise), URLs, e-mail addresses, handles, acronyms.",
+    yields_to: &["names"],
+};
+
+/// A correction this close (one slip) makes an unknown word a typo, not a coinage.
+const SLIP_MAX_COST: f32 = 1.0;
+
+/// A lower-case word in a quotation is flagged only if a correction is this close.
+const QUOTED_MAX_COST: f32 = 0.75;
+
+/// Extra typo evidence a capitalised word needs when every use is inside a quotation.
+const QUOTED_EXTRA_MARGIN: f32 = 1.0;
+
+/// Lower-case unknown words of one paragraph that are one slip from a known word.
+pub fn paragraph(doc: &Analysis, paragraph: usize, ctx: &Context) -> Vec<Finding> {
+    lower_case(doc, &words::of_paragraph(doc, paragraph), ctx, true)
+}
+
+/// Lower-case unknown words, each with its suggestions: those one slip from a known word
+/// when `slips` is true, the others (far from every known word) when false.
+fn lower_case(doc: &Analysis, words: &[Word], ctx: &Context, slips: bool) -> Vec<Finding> {
+    let user = UserWords::new(&ctx.config.words);
+    let dict = dictionary(ctx.config.language);
+    let mut findings = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let all_caps_checked = word.shape == Shape::AllCaps && !ctx.config.spelling.skip_all_caps;
+        if !(word.shape == Shape::Lower || all_caps_checked) || !checkable(word) {
+            continue;
+        }
+        if known(ctx.config.language, word.text)
+            || user.accepts(word.text)
+            || compound_known(dict, doc, word)
+        {
+            continue;
+        }
+        // A spelling of the other variety (`colour` in an en-US draft) is not a slip;
+        // `spelling.inconsistent` reports a draft that mixes them.
+        if known(other_variety(ctx.config.language), word.text) || is_unit(doc, word) {
+            continue;
+        }
+        // The second word of a Latin binomial (`Formica fusca`) or of a foreign name, a
+        // word introduced as foreign (`in German, hund`), a French elision (`l'eau`).
+        if (i > 0 && follows_unknown_capitalised(doc, dict, &words[i - 1], word))
+            || near_language_name(&words[i.saturating_sub(3)..(i + 3).min(words.len())])
+            || is_elision(word.text)
+        {
+            continue;
+        }
+        let suggestions = suggest::ranked(ctx.config.language, word.text, &[]);
+        let slip = suggestions
+            .first()
+            .and_then(|s| typing_cost(word.text, s, SLIP_MAX_COST))
+            .is_some();
+        // Two known words closed up (`wavenumber`) are accepted unless one slip away
+        // from a word (`checkpint` is check + pint, but meant checkpoint).
+        if slip != slips || (!slip && closed_compound(dict, word.text)) {
+            continue;
+        }
+        if word.in_quote {
+            let close = suggestions
+                .first()
+                .and_then(|s| typing_cost(word.text, s, QUOTED_MAX_COST));
+            if close.is_none() {
+                continue;
+            }
+        }
+        findings.push(unknown(word.span.clone(), word.text, suggestions));
+    }
+    findings
+}
+
+/// Capitalised unknown words, decided with the whole draft as evidence.
+pub fn document(doc: &Analysis, ctx: &Context) -> Vec<Finding> {
+    let user = UserWords::new(&ctx.config.words);
+    let all_words: Vec<Word> = (0..doc.paragraphs.len())
+        .flat_map(|p| words::of_paragraph(doc, p))
+        .collect();
+    // Every capitalised word of the draft, with its count and whether it is known.
+    let mut draft = DraftWords::default();
+    let mut unknown_uses: Vec<(&str, Vec<&Word>)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for word in all_words
+        .iter()
+        .filter(|w| w.shape == Shape::Capitalised && checkable(w))
+    {
+        let is_known = draft.counts.get(word.text).map(|c| c.1).unwrap_or_else(|| {
+            known(ctx.config.language, word.text)
+                || user.accepts(word.text)
+                || super::lexicon::place_weight(word.text).is_some()
+        });
+        let entry = draft.counts.entry(word.text).or_insert((0, is_known));
+        entry.0 += 1;
+        if !is_known {
+            let at = *index.entry(word.text).or_insert_with(|| {
+                unknown_uses.push((word.text, Vec::new()));
+                unknown_uses.len() - 1
+            });
+            unknown_uses[at].1.push(word);
+        }
+    }
+    draft.index();
+    // Lower-case words far from every known word: a term the writer uses more than once
+    // is meant (`santorum` in a story about the coinage); a lone one is flagged.
+    let mut findings = lower_case(doc, &all_words, ctx, false);
+    let mut lower_uses: HashMap<&str, usize> = HashMap::new();
+    for word in all_words.iter().filter(|w| w.shape == Shape::Lower) {
+        *lower_uses.entry(word.text).or_default() += 1;
+    }
+    findings.retain(|f| {
+        lower_uses
+            .get(doc.slice(f.span.clone()))
+            .is_some_and(|&n| n == 1)
+    });
+    let introduced_words = introduced_words(doc);
+    for (text, uses) in unknown_uses {
+        let signs = NameSigns {
+            introduced: uses
+                .iter()
+                .any(|w| introduced_words.contains(&w.span.start)),
+            uses: uses.len(),
+        };
+        // Quoted speech may hold foreign words: ask for more evidence there.
+        let quoted = if uses.iter().all(|w| w.in_quote) {
+            QUOTED_EXTRA_MARGIN
+        } else {
+            0.0
+        };
+        let evidence = evidence::typo_evidence(text, &draft).filter(|e| {
+            e.score - evidence::name_score(text, &signs) >= evidence::TYPO_MARGIN + quoted
+        });
+        let evidence = evidence.or_else(|| sentence_start_slip(ctx, text, &uses, &signs));
+        let Some(evidence) = evidence else {
+            continue;
+        };
+        let related = first_use(&all_words, &evidence.correction);
+        let mut suggestions = vec![evidence.correction.clone()];
+        for s in suggest::ranked(ctx.config.language, text, &[]) {
+            if suggestions.len() < MAX_SUGGESTIONS && !suggestions.contains(&s) {
+                suggestions.push(s);
+            }
+        }
+        for word in uses {
+            let mut finding = Finding::new(&RULE, word.span.clone(), typo_message(text, &evidence))
+                .with_suggestions(suggestions.clone());
+            if let (Source::Draft, Some(span)) = (evidence.source, related.clone()) {
+                finding =
+                    finding.with_related(span, format!("spelled \"{}\" here", evidence.correction));
+            }
+            findings.push(finding);
+        }
+    }
+    findings
+}
+
+/// A capitalised word seen only at the start of sentences may be an ordinary word with a
+/// slip (`Recieve the ...`): flag it when a common word is one cheap slip away and nothing
+/// says it is a name.
+fn sentence_start_slip(
+    ctx: &Context,
+    text: &str,
+    uses: &[&Word],
+    signs: &NameSigns,
+) -> Option<TypoEvidence> {
+    if !uses.iter().all(|w| w.sentence_initial)
+        || evidence::name_score(text, signs) > 0.0
+        || text.chars().count() < 4
+    {
+        return None;
+    }
+    // Only common words are candidates, so this stays cheap for the many names that
+    // start sentences.
+    let lower = text.to_lowercase();
+    let best = super::lexicon::same_shape(&super::lexicon::FREQUENT_BY_SHAPE, &lower, 1)
+        .filter(|c| super::distance::may_be_one_edit(&lower, c))
+        .filter(|c| super::lexicon::commonness(c) >= 0.5)
+        .filter_map(|c| typing_cost(&lower, c, 0.75).map(|cost| (cost, c)))
+        .min_by(|a, b| a.0.total_cmp(&b.0))?;
+    let dict = dictionary(ctx.config.language);
+    accepts(dict, best.1).then(|| TypoEvidence {
+        correction: suggest::capitalise(best.1),
+        source: Source::Word,
+        score: evidence::TYPO_MARGIN,
+    })
+}
+
+/// Longer "words" are pasted junk or identifiers, not prose; ranking suggestions for them
+/// would cost time quadratic in their length.
+const MAX_WORD_CHARS: usize = 45;
+
+fn checkable(word: &Word) -> bool {
+    let n_chars = word.text.chars().count();
+    n_chars > 1 && n_chars <= MAX_WORD_CHARS && words::is_latin(word.text)
+}
+
+fn other_variety(language: Language) -> Language {
+    match language {
+        Language::EnUs => Language::EnGb,
+        Language::EnGb => Language::EnUs,
+    }
+}
+
+/// Whether a word is right as part of a hyphenated compound: the whole is in the
+/// dictionary, the part is a prefix (`pre` in `pre-war`) or two letters (`sci-fi`).
+fn compound_known(dict: &spellbook::Dictionary, doc: &Analysis, word: &Word) -> bool {
+    word.in_compound
+        && (word.text.chars().count() <= 2
+            || PREFIXES.contains(&word.text.to_lowercase().as_str())
+            || accepts(dict, doc.slice(word.token.clone())))
+}
+
+/// Prefixes written with a hyphen that the dictionary does not list alone.
+const PREFIXES: &[&str] = &[
+    "anti", "bi", "bio", "co", "counter", "de", "eco", "ex", "geo", "inter", "intra", "macro",
+    "mega", "micro", "mid", "mini", "multi", "neo", "non", "post", "pre", "quasi", "re", "self",
+    "semi", "socio", "tri", "ultra", "un", "vice",
+];
+
+/// Two known words of four letters or more closed up (`wavenumber`, `audiobooks`), the
+/// first not a common function word (`eachother` stays flagged).
+fn closed_compound(dict: &spellbook::Dictionary, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let prefixed = [
+        "sub", "micro", "nano", "multi", "non", "pre", "post", "anti", "over", "under",
+    ]
+    .iter()
+    .any(|p| {
+        lower
+            .strip_prefix(p)
+            .is_some_and(|rest| rest.chars().count() >= 4 && accepts(dict, rest))
+    });
+    if prefixed {
+        return true;
+    }
+    lower.char_indices().skip(4).any(|(at, _)| {
+        let (head, tail) = lower.split_at(at);
+        // Both parts common words: a rare part (`heir` + `achy`) is more likely a slip.
+        let (head_common, tail_common) = (
+            super::lexicon::commonness(head),
+            super::lexicon::commonness(tail),
+        );
+        tail.chars().count() >= 4
+            && (0.3..0.6).contains(&head_common)
+            && tail_common >= 0.3
+            && dict.check(head)
+            && accepts(dict, tail)
+    })
+}
+
+/// Language names that introduce a foreign word (`in French by chien`).
+const LANGUAGES: &[&str] = &[
+    "Arabic",
+    "Chinese",
+    "Czech",
+    "Danish",
+    "Dutch",
+    "Finnish",
+    "French",
+    "German",
+    "Greek",
+    "Hebrew",
+    "Hindi",
+    "Hungarian",
+    "Italian",
+    "Japanese",
+    "Korean",
+    "Latin",
+    "Norwegian",
+    "Persian",
+    "Polish",
+    "Portuguese",
+    "Russian",
+    "Spanish",
+    "Swahili",
+    "Swedish",
+    "Turkish",
+    "Ukrainian",
+    "Urdu",
+];
+
+/// Whether a language is named within three words (`in German by hund`, `chien in
+/// French`).
+fn near_language_name(around: &[Word]) -> bool {
+    around.iter().any(|w| LANGUAGES.contains(&w.text))
+}
+
+/// `l'eau`, `d'Artagnan`: a French article or preposition elided onto the word.
+fn is_elision(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(
+        (chars.next(), chars.next()),
+        (
+            Some('l' | 'd' | 'j' | 'n' | 's' | 'c' | 'm' | 't' | 'L' | 'D'),
+            Some('\'' | '’')
+        )
+    )
+}
+
+/// A short word right after a number or a slash is a unit (`1 psu`, `K/psu`).
+fn is_unit(doc: &Analysis, word: &Word) -> bool {
+    if word.text.chars().count() > 4 {
+        return false;
+    }
+    let before = doc.slice(0..word.span.start);
+    let trimmed = before.trim_end_matches(' ');
+    before.ends_with('/')
+        || (trimmed.len() < before.len() && trimmed.ends_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether `word` directly follows an unknown capitalised word in the same sentence:
+/// the species of a genus (`Beauveria bassiana`) or a foreign name's second word.
+fn follows_unknown_capitalised(
+    doc: &Analysis,
+    dict: &spellbook::Dictionary,
+    previous: &Word,
+    word: &Word,
+) -> bool {
+    previous.shape == Shape::Capitalised
+        && !previous.sentence_initial
+        && doc.slice(previous.span.end..word.span.start) == " "
+        && !accepts(dict, previous.text)
+}
+
+/// Start offsets of the name words that a title or a first name introduces (`Merz` in
+/// `Chancellor Friedrich Merz`, `Biden` in `Joe Biden`).
+fn introduced_words(doc: &Analysis) -> std::collections::HashSet<usize> {
+    let mut starts = std::collections::HashSet::new();
+    for candidate in &doc.names {
+        let first_name = candidate
+            .name_words
+            .first()
+            .is_some_and(|first| super::lexicon::is_first_name(doc.slice(first.clone())));
+        for (position, word) in candidate.name_words.iter().enumerate() {
+            if candidate.title.is_some() || (position > 0 && first_name) {
+                starts.insert(word.start);
+            }
+        }
+    }
+    starts
+}
+
+fn first_use(words: &[Word], text: &str) -> Option<Range<usize>> {
+    words
+        .iter()
+        .find(|w| w.text == text)
+        .map(|w| w.span.clone())
+}
+
+fn unknown(span: Range<usize>, text: &str, suggestions: Vec<String>) -> Finding {
+    let message = match suggestions.first() {
+        Some(best) => format!("\"{text}\" is not in the dictionary; did you mean \"{best}\"?"),
+        None => format!("\"{text}\" is not in the dictionary"),
+    };
+    Finding::new(&RULE, span, message).with_suggestions(suggestions)
+}
+
+fn typo_message(text: &str, evidence: &TypoEvidence) -> String {
+    let correction = &evidence.correction;
+    match evidence.source {
+        Source::Draft => format!(
+            "\"{text}\" looks like a slip for \"{correction}\", as the draft spells it elsewhere"
+        ),
+        Source::Place => {
+            format!("\"{text}\" looks like a misspelling of the place \"{correction}\"")
+        }
+        Source::Word => {
+            format!("\"{text}\" is not in the dictionary; did you mean \"{correction}\"?")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_findings, assert_no_findings, assert_no_findings_of};
+    use crate::{Config, Context, Markup, check};
+
+    const RULE: &str = "spelling.unknown-word";
+
+    #[test]
+    fn flags_lower_case_misspelling_with_correction_first() {
+        assert_findings(
+            "They will recieve the report today.",
+            &[(RULE, "recieve", Some("receive"))],
+        );
+    }
+
+    #[test]
+    fn flags_place_misspelled_against_the_draft_and_the_gazetteer() {
+        assert_findings(
+            "Talks in Istanbul stalled. Delegates in Instanbul met again.",
+            &[(RULE, "Instanbul", Some("Istanbul"))],
+        );
+        assert_findings(
+            "He must give up Kherson, Zaporizhizhia and Luhansk.",
+            &[(RULE, "Zaporizhizhia", Some("Zaporizhzhia"))],
+        );
+    }
+
+    #[test]
+    fn leaves_names_and_places_alone() {
+        // `names.first-reference` rightly reports the bare `Lavrov`; spelling must not.
+        assert_no_findings_of(
+            "spelling",
+            "Lavrov met Rubio in Kuala Lumpur. German Chancellor Friedrich Merz, \
+             President Emmanuel Macron and Keir Starmer spoke to Kherson officials. \
+             Lavrov said so. Former President Joe Biden agreed.",
+        );
+    }
+
+    #[test]
+    fn skips_urls_domains_handles_tags_units_and_acronyms() {
+        assert_no_findings(
+            "Read OnlineColumnist.com or https://exmple.org/qwzx, mail qwzx@exmple.org, \
+             follow @qwzxy and #qwzxy, run 5km with the NATO and UNHCR teams.",
+        );
+    }
+
+    #[test]
+    fn all_caps_checked_when_configured() {
+        let config = Config {
+            spelling: crate::config::SpellingConfig {
+                skip_all_caps: false,
+            },
+            ..Config::default()
+        };
+        let found = check("They RECIEVE it.", Markup::Plain, &Context::new(&config));
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].suggestions.first().map(String::as_str),
+            Some("RECEIVE")
+        );
+    }
+
+    #[test]
+    fn quoted_foreign_words_need_a_close_correction() {
+        assert_no_findings("“Slava Ukraini,” she said, “vperde.”");
+        assert_findings(
+            "“We will recieve them,” she said.",
+            &[(RULE, "recieve", Some("receive"))],
+        );
+    }
+
+    #[test]
+    fn leaves_words_introduced_as_foreign_alone() {
+        assert_no_findings("A dog is chien in French and hund in German. Morne à l'eau is near.");
+    }
+
+    #[test]
+    fn sentence_initial_slip_of_a_common_word() {
+        assert_findings(
+            "Becuase the talks failed, nothing changed.",
+            &[(RULE, "Becuase", Some("Because"))],
+        );
+    }
+
+    #[test]
+    fn user_words_are_accepted_with_hunspell_case_rules() {
+        let config = Config {
+            words: vec!["gazumped".into(), "Qwzxabad".into()],
+            ..Config::default()
+        };
+        let ctx = Context::new(&config);
+        let text = "Buyers were gazumped. Gazumped again, they left Qwzxabad.";
+        assert!(check(text, Markup::Plain, &ctx).is_empty());
+        let found = check("the qwzxabad road", Markup::Plain, &ctx);
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn suggestions_never_exceed_five() {
+        let config = Config::default();
+        for f in check(
+            "the wrod and the tset",
+            Markup::Plain,
+            &Context::new(&config),
+        ) {
+            assert!(!f.suggestions.is_empty() && f.suggestions.len() <= 5);
+        }
+    }
+}
