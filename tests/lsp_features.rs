@@ -13,9 +13,16 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Findings pinned to an exact place in the seed draft: (rule, context, the flagged text
-/// within the context). Once `spelling.unknown-word` lands, add
-/// `("spelling.unknown-word", "in Instanbul", "Instanbul")` here.
-const SEED_SPOTS: &[(&str, &str, &str)] = &[("spelling.repeated-word", "her as as soon", "as as")];
+/// within the context).
+const SEED_SPOTS: &[(&str, &str, &str)] = &[
+    ("spelling.repeated-word", "her as as soon", "as as"),
+    (
+        "spelling.unknown-word",
+        "delegations in Instanbul",
+        "Instanbul",
+    ),
+    ("names.variant-spelling", "ousting Yanukoych", "Yanukoych"),
+];
 
 const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed.txt");
 
@@ -163,6 +170,20 @@ fn seed_diagnostics_match_the_cli_exactly() {
     );
     assert_eq!(repeat["source"], "copydesk");
     assert_eq!(repeat["data"]["suggestions"], json!(["as"]));
+    // `Instanbul`: line 3, column 175 (1-based; no character before it is outside the BMP).
+    let typo = spot(
+        &text,
+        &diagnostics,
+        "spelling.unknown-word",
+        "delegations in Instanbul",
+        "Instanbul",
+    );
+    assert_eq!(
+        typo["range"]["start"],
+        json!({ "line": 2, "character": 174 })
+    );
+    assert_eq!(typo["range"]["end"], json!({ "line": 2, "character": 183 }));
+    assert_eq!(typo["data"]["suggestions"][0], "Istanbul");
     assert_eq!(client.shutdown(), Some(0));
 }
 

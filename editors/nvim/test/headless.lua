@@ -11,9 +11,10 @@ local bin, seed = arg[1], arg[2]
 assert(bin and seed, 'usage: headless.lua COPYDESK_BIN SEED_DRAFT')
 
 -- Findings pinned to an exact place: { rule, context, flagged text within the context }.
--- Once `spelling.unknown-word` lands, add { 'spelling.unknown-word', 'in Instanbul', 'Instanbul' }.
 local SPOTS = {
   { 'spelling.repeated-word', 'her as as soon', 'as as' },
+  { 'spelling.unknown-word', 'delegations in Instanbul', 'Instanbul' },
+  { 'names.variant-spelling', 'ousting Yanukoych', 'Yanukoych' },
 }
 
 local plugin_root = vim.fs.dirname(vim.fs.dirname(debug.getinfo(1, 'S').source:sub(2)))

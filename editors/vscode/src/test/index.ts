@@ -10,9 +10,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
-/** Findings pinned to an exact place: [rule, context, flagged text within the context].
- * Once `spelling.unknown-word` lands, add ['spelling.unknown-word', 'in Instanbul', 'Instanbul']. */
-const SPOTS: [string, string, string][] = [['spelling.repeated-word', 'her as as soon', 'as as']];
+/** Findings pinned to an exact place: [rule, context, flagged text within the context]. */
+const SPOTS: [string, string, string][] = [
+  ['spelling.repeated-word', 'her as as soon', 'as as'],
+  ['spelling.unknown-word', 'delegations in Instanbul', 'Instanbul'],
+  ['names.variant-spelling', 'ousting Yanukoych', 'Yanukoych'],
+];
 
 const TIMEOUT_MS = 30000;
 let passed = 0;
@@ -215,17 +218,6 @@ async function suite(): Promise<void> {
     'an edit is checked: "was was" on line 1, characters 4-10',
   );
 
-  // Fix all: the single-suggestion fixes in one edit.
-  const sourceActions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-    'vscode.executeCodeActionProvider',
-    uri,
-    new vscode.Range(0, 0, 0, 0),
-    'source.fixAll.copydesk',
-  );
-  const fixAll = sourceActions.find((a) => a.kind?.value === 'source.fixAll.copydesk');
-  check(fixAll?.edit !== undefined && (await vscode.workspace.applyEdit(fixAll.edit)), 'fix-all applies');
-  check(document.lineAt(0).text === 'It was late.', 'fix-all fixed the repeat', document.lineAt(0).text);
-
   // The palette command adds the word under the cursor to the workspace dictionary.
   const misspelt = document.getText().indexOf('Instanbul');
   if (check(misspelt >= 0, 'the draft has "Instanbul"')) {
@@ -237,7 +229,24 @@ async function suite(): Promise<void> {
       await waitFor('the dictionary', () => fs.existsSync(dictionary) && fs.readFileSync(dictionary, 'utf8') === 'Instanbul\n'),
       'copydesk.addWord writes "Instanbul" to .copydesk/dictionary.txt',
     );
+    check(
+      await waitFor('the added word to be accepted', () => !ours(uri).some((d) => codeOf(d) === 'spelling.unknown-word' && document.getText(d.range) === 'Instanbul')),
+      'the added word is no longer reported',
+    );
+    // Leave the workspace as it was: the file watcher re-checks when the list goes.
+    fs.rmSync(path.dirname(dictionary), { recursive: true, force: true });
   }
+
+  // Fix all: the single-suggestion fixes in one edit.
+  const sourceActions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    new vscode.Range(0, 0, 0, 0),
+    'source.fixAll.copydesk',
+  );
+  const fixAll = sourceActions.find((a) => a.kind?.value === 'source.fixAll.copydesk');
+  check(fixAll?.edit !== undefined && (await vscode.workspace.applyEdit(fixAll.edit)), 'fix-all applies');
+  check(document.lineAt(0).text === 'It was late.', 'fix-all fixed the repeat', document.lineAt(0).text);
 
   // Settings change what is reported: the spelling family off, then back on.
   const config = vscode.workspace.getConfiguration('copydesk');
