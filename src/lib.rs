@@ -8,6 +8,7 @@
 // User input and client messages reach most of the library: failures are errors, not panics.
 #![warn(clippy::unwrap_used)]
 
+pub mod atomic_file;
 pub mod checks;
 pub mod cli;
 pub mod config;

@@ -1,12 +1,11 @@
 //! The workspace word list, `.copydesk/dictionary.txt`: one word a line, `#` comments.
 //!
-//! Written only on an explicit user action ("Add to dictionary"), atomically: under an
-//! advisory lock, re-read, merged, written to a temporary file, synced and renamed over
-//! the old one, so that a crash mid-write loses nothing and two editors adding words at
-//! once both keep theirs.
+//! Written only on an explicit user action ("Add to dictionary"), through
+//! [`crate::atomic_file::update`], so that a crash mid-write loses nothing and two editors
+//! adding words at once both keep theirs.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// Where the list lives, relative to a workspace (or draft) folder.
@@ -52,49 +51,19 @@ pub fn add_word(root: &Path, word: &str) -> io::Result<PathBuf> {
         ));
     }
     let path = root.join(RELATIVE_PATH);
-    let dir = path.parent().unwrap_or(root);
-    fs::create_dir_all(dir)?;
-    let lock = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(dir.join("dictionary.txt.lock"))?;
-    lock.lock()?;
-    let result = merge_and_write(&path, word);
-    let _ = lock.unlock();
-    result.map(|()| path)
-}
-
-fn merge_and_write(path: &Path, word: &str) -> io::Result<()> {
-    let existing = match fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(e),
-    };
-    if parse(&existing).iter().any(|w| w == word) {
-        return Ok(());
-    }
-    let mut contents = existing;
-    if !contents.is_empty() && !contents.ends_with('\n') {
+    crate::atomic_file::update(&path, |existing| {
+        if parse(existing).iter().any(|w| w == word) {
+            return Ok(None);
+        }
+        let mut contents = existing.to_string();
+        if !contents.is_empty() && !contents.ends_with('\n') {
+            contents.push('\n');
+        }
+        contents.push_str(word);
         contents.push('\n');
-    }
-    contents.push_str(word);
-    contents.push('\n');
-    let tmp = path.with_extension(format!("txt.tmp{}", std::process::id()));
-    {
-        let mut file = File::create(&tmp)?;
-        file.write_all(contents.as_bytes())?;
-        file.sync_all()?;
-    }
-    fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = fs::remove_file(&tmp);
+        Ok(Some(contents))
     })?;
-    if let Some(parent) = path.parent()
-        && let Ok(dir) = File::open(parent)
-    {
-        let _ = dir.sync_all();
-    }
-    Ok(())
+    Ok(path)
 }
 
 #[cfg(test)]

@@ -236,3 +236,16 @@ fn requests_after_shutdown_are_refused_and_exit_without_shutdown_is_code_one() {
     abrupt.notify("exit", Value::Null);
     assert_eq!(abrupt.wait_exit(), Some(1));
 }
+
+#[test]
+fn cancelling_requests_is_harmless() {
+    let mut client = LspClient::spawn();
+    client.initialize(json!({}));
+    // A cancel for a request that never existed, and one for a request already answered.
+    client.notify("$/cancelRequest", json!({"id": 4242}));
+    let answered = client.request("textDocument/codeAction", json!({"textDocument": {"uri": URI}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": []}}));
+    client.notify("$/cancelRequest", json!({"id": answered["id"]}));
+    client.open(URI, "plaintext", "It was was fine.\n");
+    assert_eq!(client.diagnostics(URI, 1).len(), 1);
+    assert_eq!(client.shutdown(), Some(0));
+}

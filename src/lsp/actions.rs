@@ -282,13 +282,12 @@ fn edit_action(
 /// Sets `[rules] RULE = "off"` in a `copydesk.toml`, creating the file or the table if
 /// needed and keeping every comment and the layout of the rest.
 pub fn disable_rule_in_config(path: &Path, rule: &str) -> Result<(), String> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
-    };
-    let updated = with_rule_off(&text, rule).map_err(|e| format!("{}: {e}", path.display()))?;
-    write_atomically(path, &updated).map_err(|e| format!("{}: cannot write: {e}", path.display()))
+    crate::atomic_file::update(path, |text| {
+        with_rule_off(text, rule)
+            .map(Some)
+            .map_err(std::io::Error::other)
+    })
+    .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// `text` with `[rules] RULE = "off"`; an error if it is not valid TOML or `rules` is
@@ -305,16 +304,6 @@ pub fn with_rule_off(text: &str, rule: &str) -> Result<String, String> {
     };
     rules.insert(rule, toml_edit::value("off"));
     Ok(doc.to_string())
-}
-
-/// Writes to a temporary file beside `path`, then renames it over: an editor reading the
-/// config never sees it half-written.
-fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
-    let tmp = path.with_extension(format!("toml.tmp{}", std::process::id()));
-    std::fs::write(&tmp, contents)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }
 
 #[cfg(test)]
