@@ -183,11 +183,29 @@ fn is_vowel(c: char) -> bool {
 
 const QWERTY: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 
+/// Row and column of each letter `a..=z`, built once at compile time: this lookup runs
+/// for every letter pair of every candidate, so a search of the rows showed in profiles.
+const KEY_POSITIONS: [(i8, i8); 26] = {
+    let mut table = [(-1i8, -1i8); 26];
+    let mut r = 0;
+    while r < QWERTY.len() {
+        let row = QWERTY[r].as_bytes();
+        let mut c = 0;
+        while c < row.len() {
+            table[(row[c] - b'a') as usize] = (r as i8, c as i8);
+            c += 1;
+        }
+        r += 1;
+    }
+    table
+};
+
 fn key_position(c: char) -> Option<(i32, i32)> {
-    QWERTY
-        .iter()
-        .zip(0..)
-        .find_map(|(row, r)| row.find(c).map(|col| (r, col as i32)))
+    let index = (c as u32).wrapping_sub('a' as u32) as usize;
+    KEY_POSITIONS
+        .get(index)
+        .filter(|p| p.0 >= 0)
+        .map(|&(r, c)| (i32::from(r), i32::from(c)))
 }
 
 /// Whether two letters sit next to each other on a QWERTY keyboard (rows are staggered,
