@@ -65,7 +65,7 @@ fn main() {
     }
     latencies.sort();
     let pct = |p: f64| latencies[((latencies.len() - 1) as f64 * p).round() as usize];
-    let peak_kb = peak_memory_kb(client.pid());
+    let peak_kb = common::peak_memory_kb(client.pid());
     println!("draft: {n_words} words, {} bytes", text.len());
     println!(
         "initialize answered after process start: {:.1} ms",
@@ -83,16 +83,4 @@ fn main() {
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
-}
-
-/// VmHWM of a process (Linux), in KB; 0 where unavailable.
-fn peak_memory_kb(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
 }

@@ -263,19 +263,24 @@ impl Config {
 
     /// The nearest `copydesk.toml` in `start` or its ancestors, not above `stop` if given.
     pub fn find_file(start: &Path, stop: Option<&Path>) -> Option<PathBuf> {
-        let mut dir = Some(start);
-        while let Some(d) = dir {
-            let candidate = d.join(FILE_NAME);
-            if candidate.is_file() {
-                return Some(candidate);
-            }
-            if stop.is_some_and(|s| d == s) {
-                return None;
-            }
-            dir = d.parent();
-        }
-        None
+        find_upwards(start, stop, FILE_NAME)
     }
+}
+
+/// The nearest `start/relative` in `start` or its ancestors, not above `stop` if given.
+pub fn find_upwards(start: &Path, stop: Option<&Path>, relative: &str) -> Option<PathBuf> {
+    let mut dir = Some(start);
+    while let Some(d) = dir {
+        let candidate = d.join(relative);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        if stop.is_some_and(|s| d == s) {
+            return None;
+        }
+        dir = d.parent();
+    }
+    None
 }
 
 /// 1-based line and column (in chars) of a byte offset.

@@ -13,18 +13,7 @@ pub const RELATIVE_PATH: &str = ".copydesk/dictionary.txt";
 
 /// The nearest `.copydesk/dictionary.txt` in `start` or its ancestors, not above `stop`.
 pub fn find(start: &Path, stop: Option<&Path>) -> Option<PathBuf> {
-    let mut dir = Some(start);
-    while let Some(d) = dir {
-        let candidate = d.join(RELATIVE_PATH);
-        if candidate.is_file() {
-            return Some(candidate);
-        }
-        if stop.is_some_and(|s| d == s) {
-            return None;
-        }
-        dir = d.parent();
-    }
-    None
+    crate::config::find_upwards(start, stop, RELATIVE_PATH)
 }
 
 /// The words of a list file.

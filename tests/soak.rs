@@ -175,21 +175,10 @@ fn ten_thousand_random_edits_and_requests() {
             "draft {i}"
         );
     }
-    let peak_mb = peak_memory_kb(client.pid()) / 1024;
+    let peak_mb = common::peak_memory_kb(client.pid()) / 1024;
     eprintln!(
         "soak: {DRAFTS} drafts, {EDITS} edits, {requests} requests, server peak memory {peak_mb} MB"
     );
     assert!(peak_mb < PEAK_MEMORY_LIMIT_MB, "peak memory {peak_mb} MB");
     assert_eq!(client.shutdown(), Some(0));
-}
-
-fn peak_memory_kb(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
 }

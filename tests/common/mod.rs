@@ -206,3 +206,15 @@ pub fn utf16_position(text: &str, byte_offset: usize) -> (u64, u64) {
         before[line_start..].encode_utf16().count() as u64,
     )
 }
+
+/// Peak resident memory (VmHWM) of a process in KB, from /proc; 0 where unavailable.
+pub fn peak_memory_kb(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
