@@ -19,32 +19,11 @@ fn main() -> std::io::Result<()> {
             inputs::draft(mb * inputs::MB),
         )?;
     }
-    std::fs::write(dir.join("draft-100k-words.txt"), words(100_000))?;
+    std::fs::write(dir.join("draft-100k-words.txt"), inputs::words(100_000))?;
     let piece = inputs::draft(100_000);
     for i in 0..100 {
         std::fs::write(dir.join(format!("folder-10mb/draft-{i:03}.txt")), &piece)?;
     }
     eprintln!("benchmark inputs written to {}", dir.display());
     Ok(())
-}
-
-/// A draft of `n` whitespace-separated words, cut after the last one.
-fn words(n: usize) -> String {
-    let mut text = inputs::draft(n * 8);
-    let mut count = 0;
-    let mut in_word = false;
-    for (offset, ch) in text.char_indices() {
-        if ch.is_whitespace() {
-            if in_word && count == n {
-                text.truncate(offset);
-                break;
-            }
-            in_word = false;
-        } else if !in_word {
-            in_word = true;
-            count += 1;
-        }
-    }
-    text.push('\n');
-    text
 }

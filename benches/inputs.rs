@@ -43,3 +43,24 @@ pub fn seed() -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed.txt"))
         .expect("seed fixture")
 }
+
+/// A draft of `n` whitespace-separated words, cut after the last one.
+pub fn words(n: usize) -> String {
+    let mut text = draft(n * 8);
+    let mut count = 0;
+    let mut in_word = false;
+    for (offset, ch) in text.char_indices() {
+        if ch.is_whitespace() {
+            if in_word && count == n {
+                text.truncate(offset);
+                break;
+            }
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            count += 1;
+        }
+    }
+    text.push('\n');
+    text
+}

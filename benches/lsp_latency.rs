@@ -18,20 +18,7 @@ const URI: &str = "file:///bench/draft.txt";
 const EDITS: usize = 200;
 
 fn main() {
-    let text = {
-        let mut t = inputs::draft(800_000);
-        let mut count = 0;
-        let cut = t
-            .char_indices()
-            .filter(|&(_, c)| c.is_whitespace())
-            .find(|_| {
-                count += 1;
-                count >= 100_000
-            })
-            .map_or(t.len(), |(i, _)| i);
-        t.truncate(cut);
-        t
-    };
+    let text = inputs::words(100_000);
     let n_words = text.split_whitespace().count();
     let started = Instant::now();
     let mut client = LspClient::spawn();
