@@ -118,6 +118,22 @@ impl Backend {
         }
     }
 
+    /// Takes pushed editor settings (initialization options or didChangeConfiguration)
+    /// as the global settings; `debounceMs` among them tunes the server instead.
+    fn set_global_settings(&self, options: serde_json::Value) {
+        let (settings, debounce) = take_debounce(options);
+        if let Some(d) = debounce {
+            write(&self.state.debounce, d);
+        }
+        write(
+            &self.state.settings,
+            EditorSettings {
+                global: settings,
+                folders: HashMap::new(),
+            },
+        );
+    }
+
     fn pull_mode(&self) -> bool {
         read(&self.state.caps).pull_diagnostics
     }
@@ -610,17 +626,7 @@ impl LanguageServer for Backend {
         }
         write(&self.state.roots, roots);
         if let Some(options) = params.initialization_options {
-            let (settings, debounce) = take_debounce(options);
-            if let Some(d) = debounce {
-                write(&self.state.debounce, d);
-            }
-            write(
-                &self.state.settings,
-                EditorSettings {
-                    global: settings,
-                    folders: HashMap::new(),
-                },
-            );
+            self.set_global_settings(options);
         }
         let diagnostic_provider = caps.pull_diagnostics.then(|| {
             DiagnosticServerCapabilities::Options(DiagnosticOptions {
@@ -768,17 +774,7 @@ impl LanguageServer for Backend {
                 .get("copydesk")
                 .cloned()
                 .unwrap_or(params.settings);
-            let (settings, debounce) = take_debounce(settings);
-            if let Some(d) = debounce {
-                write(&self.state.debounce, d);
-            }
-            write(
-                &self.state.settings,
-                EditorSettings {
-                    global: settings,
-                    folders: HashMap::new(),
-                },
-            );
+            self.set_global_settings(settings);
         }
         self.refresh();
     }

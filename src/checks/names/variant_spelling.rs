@@ -201,23 +201,9 @@ fn deletions(word: &str) -> Vec<String> {
 }
 
 /// Whether two different words are one deletion, insertion, substitution or swap of
-/// neighbours apart.
+/// neighbours apart: the speller's edit classifier, which names share.
 pub(crate) fn one_edit_apart(a: &str, b: &str) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..]
-        .iter()
-        .rev()
-        .zip(b[prefix..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let (rest_a, rest_b) = (a.len() - prefix - suffix, b.len() - prefix - suffix);
-    match (rest_a, rest_b) {
-        (1, 0) | (0, 1) | (1, 1) => true,
-        (2, 2) => a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix],
-        _ => false,
-    }
+    crate::checks::spelling::distance::single_edit(a, b).is_some()
 }
 
 #[cfg(test)]

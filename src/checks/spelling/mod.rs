@@ -1,6 +1,6 @@
 //! The `spelling` family: words that are not what the writer meant.
 
-mod distance;
+pub(crate) mod distance;
 mod evidence;
 mod inconsistent;
 mod lexicon;
