@@ -59,14 +59,18 @@ impl Session {
 
         let mut findings_now = HashMap::with_capacity(self.findings.len());
         let cached = &self.findings;
+        // One hash of each paragraph's text and prose, shared by every check.
+        let mut paragraph_keys: Vec<Option<u64>> = vec![None; analysis.paragraphs.len()];
         let mut paragraph_findings =
             |index: usize, check: &dyn Check, paragraph: usize| -> Vec<Finding> {
                 let span = analysis.paragraphs[paragraph].span.clone();
-                let key = hash(&(
-                    index,
-                    analysis.slice(span.clone()),
-                    &analysis.prose()[span.clone()],
-                ));
+                let paragraph_key = *paragraph_keys[paragraph].get_or_insert_with(|| {
+                    hash(&(
+                        analysis.slice(span.clone()),
+                        &analysis.prose()[span.clone()],
+                    ))
+                });
+                let key = hash(&(index, paragraph_key));
                 let relative = match cached.get(&key) {
                     Some(found) => Arc::clone(found),
                     None => Arc::new(

@@ -16,6 +16,7 @@ pub mod document;
 pub mod eval;
 pub mod facts;
 pub mod finding;
+pub mod hash;
 pub mod incremental;
 pub mod lsp;
 pub mod suppress;

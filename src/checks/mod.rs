@@ -157,22 +157,48 @@ pub fn family_of_check(check: &dyn Check) -> &'static str {
 }
 
 /// Drops findings whose rule yields to another family reporting on an overlapping span.
+/// Linear after a sort: a large draft has thousands of findings and few that yield.
 fn settle_overlaps(findings: &mut Vec<Finding>) {
-    let yielding: Vec<bool> = findings
+    let yields = |f: &Finding| rule(f.rule).map_or(&[][..], |r| r.yields_to);
+    let mut yielded_to: Vec<&str> = findings.iter().flat_map(&yields).copied().collect();
+    yielded_to.sort_unstable();
+    yielded_to.dedup();
+    if yielded_to.is_empty() {
+        return;
+    }
+    let mut winners: Vec<(usize, usize, &'static str)> = findings
+        .iter()
+        .filter(|f| yielded_to.contains(&f.family()))
+        .map(|f| (f.span.start, f.span.end, f.family()))
+        .collect();
+    winners.sort_unstable();
+    // The longest reach of any span starting at or before each entry, for the search
+    // below: a span that starts earlier may still cover the finding.
+    let mut reach = Vec::with_capacity(winners.len());
+    let mut furthest = 0;
+    for &(_, end, _) in &winners {
+        furthest = furthest.max(end);
+        reach.push(furthest);
+    }
+    let overlapped_by = |f: &Finding, families: &[&str]| {
+        // Entries starting before the finding's end, scanned back while they can reach it.
+        let upto = winners.partition_point(|&(start, _, _)| start < f.span.end);
+        (0..upto)
+            .rev()
+            .take_while(|&i| reach[i] > f.span.start)
+            .any(|i| {
+                let (_, end, family) = winners[i];
+                end > f.span.start && families.contains(&family)
+            })
+    };
+    let keep: Vec<bool> = findings
         .iter()
         .map(|f| {
-            let Some(rule) = rule(f.rule) else {
-                return false;
-            };
-            !rule.yields_to.is_empty()
-                && findings.iter().any(|other| {
-                    rule.yields_to.contains(&other.family())
-                        && other.span.start < f.span.end
-                        && f.span.start < other.span.end
-                })
+            let families = yields(f);
+            families.is_empty() || !overlapped_by(f, families)
         })
         .collect();
-    let mut keep = yielding.into_iter().map(|y| !y);
+    let mut keep = keep.into_iter();
     findings.retain(|_| keep.next().unwrap_or(true));
 }
 

@@ -1,7 +1,7 @@
 //! Word lists and other data, embedded in the binary. Each file names its source and
 //! licence in its header; `THIRD_PARTY.md` lists them all.
 
-use std::collections::HashSet;
+use crate::hash::FastSet;
 use std::sync::LazyLock;
 
 /// Lines of a list file, without comments (`#` at the start) and blank lines.
@@ -11,16 +11,16 @@ pub fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn set(file: &'static str) -> HashSet<&'static str> {
+fn set(file: &'static str) -> FastSet<&'static str> {
     lines(file).collect()
 }
 
 /// Words that take a period and rarely end a sentence (`Mr`, `Jan`, `Sen`).
-pub static ABBREVIATIONS: LazyLock<HashSet<&'static str>> =
+pub static ABBREVIATIONS: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set(include_str!("abbreviations.txt")));
 
 /// Capitalised function words that typically start a sentence (`The`, `However`).
-pub static SENTENCE_STARTERS: LazyLock<HashSet<&'static str>> =
+pub static SENTENCE_STARTERS: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set(include_str!("sentence_starters.txt")));
 
 /// A title written before a name, as a word sequence (`["Secretary", "of", "State"]`).
@@ -50,5 +50,5 @@ pub static TITLES: LazyLock<Vec<Title>> = LazyLock::new(|| {
 });
 
 /// Words English legitimately doubles (`had had`).
-pub static LEGIT_DOUBLES: LazyLock<HashSet<&'static str>> =
+pub static LEGIT_DOUBLES: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set(include_str!("legit_doubles.txt")));

@@ -253,30 +253,33 @@ fn paragraph_spans(prose: &Prose) -> Vec<Range<usize>> {
             spans.push(from + lead..from + lead + body.len());
         }
     };
-    for (offset, ch) in text.char_indices() {
+    let mut take_breaks_upto = |offset: usize, start: &mut usize, spans: &mut Vec<Range<usize>>| {
         while let Some(&b) = breaks.peek() {
             if b > offset {
                 break;
             }
             breaks.next();
-            if b > start {
-                push(start, b, &mut spans);
-                start = b;
+            if b > *start {
+                push(*start, b, spans);
+                *start = b;
             }
         }
-        if ch == '\n' || ch == '\r' {
-            // A blank (whitespace-only) line ends the paragraph.
-            if text[line_start..offset]
-                .trim_matches(sentences::is_space)
-                .is_empty()
-                && line_start > start
-            {
-                push(start, line_start, &mut spans);
-                start = offset;
-            }
-            line_start = offset + 1;
+    };
+    // Only line ends matter: jump between them.
+    for offset in memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()) {
+        take_breaks_upto(offset, &mut start, &mut spans);
+        // A blank (whitespace-only) line ends the paragraph.
+        if text[line_start..offset]
+            .trim_matches(sentences::is_space)
+            .is_empty()
+            && line_start > start
+        {
+            push(start, line_start, &mut spans);
+            start = offset;
         }
+        line_start = offset + 1;
     }
+    take_breaks_upto(text.len().saturating_sub(1), &mut start, &mut spans);
     push(start, text.len(), &mut spans);
     spans
 }

@@ -7,7 +7,7 @@
 
 use super::tokens::{Token, TokenKind, is_apostrophe};
 use crate::data::{SENTENCE_STARTERS, TITLES};
-use std::collections::HashMap;
+use crate::hash::FastMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -31,8 +31,8 @@ pub struct NameCandidate {
 }
 
 /// Indices into [`TITLES`] (longest first) by the title's first word without its period.
-static TITLES_BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
-    let mut index: HashMap<&'static str, Vec<usize>> = HashMap::new();
+static TITLES_BY_FIRST_WORD: LazyLock<FastMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
+    let mut index: FastMap<&'static str, Vec<usize>> = FastMap::default();
     for (i, title) in TITLES.iter().enumerate() {
         if let Some(first) = title.words.first() {
             index
@@ -160,7 +160,12 @@ fn adjacent(text: &str, toks: &[Token], j: usize, start: usize) -> bool {
 fn title_len(text: &str, toks: &[Token], i: usize, end: usize, leading: bool) -> usize {
     // Only titles whose first word is this token can match: looking them up by first
     // word keeps this O(1) per token instead of a scan of every title.
-    let Some(candidates) = TITLES_BY_FIRST_WORD.get(&text[toks[i].span.clone()]) else {
+    let first = &text[toks[i].span.clone()];
+    // Every title starts with a capital: skip the lookup for the many words that do not.
+    if !first.starts_with(|c: char| c.is_uppercase()) {
+        return 0;
+    }
+    let Some(candidates) = TITLES_BY_FIRST_WORD.get(first) else {
         return 0;
     };
     'titles: for title in candidates.iter().map(|&t| &TITLES[t]) {
@@ -213,6 +218,15 @@ pub fn strip_possessive(word: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use crate::text::{Analysis, Markup};
+
+    #[test]
+    fn every_title_starts_with_a_capital() {
+        // title_len skips the lookup for words that do not.
+        for title in crate::data::TITLES.iter() {
+            let first = title.words.first().copied().unwrap_or("");
+            assert!(first.starts_with(char::is_uppercase), "{first}");
+        }
+    }
 
     fn candidates(text: &str) -> Vec<(String, Option<String>, Option<String>, bool)> {
         let a = Analysis::new(text, Markup::Plain);

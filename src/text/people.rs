@@ -15,7 +15,7 @@ use super::tokens::TokenKind;
 use crate::data::{SENTENCE_STARTERS, lines};
 use crate::facts::{Born, Date};
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
@@ -123,33 +123,7 @@ pub struct People {
     pub unnamed: Vec<Unnamed>,
 }
 
-/// FNV-1a: names are short, and SipHash's protection against crafted keys buys nothing
-/// for word lists built into the binary; this hash is several times faster on them.
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
-
-pub type FastHash = std::hash::BuildHasherDefault<Fnv>;
-pub type FastSet<T> = HashSet<T, FastHash>;
-pub type FastMap<K, V> = HashMap<K, V, FastHash>;
+pub use crate::hash::{FastHash, FastMap, FastSet, Fnv};
 
 static GIVEN_NAMES: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../data/names/given_names.txt")).collect());

@@ -29,26 +29,30 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quote> {
     let mut quotes = Vec::new();
     // Open quotations: (kind, offset of the opening mark, its byte length).
     let mut open: Vec<(QuoteKind, usize, usize)> = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, ch)) = chars.next() {
-        let next = chars.peek().map(|&(_, c)| c);
-        let after_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“‘\"'".contains(p));
-        let before_word_end = next.is_none_or(|n| !is_word_char(n));
+    // Every mark is `"`, `'` or a three-byte character starting 0xE2 (“ ” „ ‘ ’): jump
+    // between those bytes instead of decoding every character.
+    for i in memchr::memchr3_iter(b'"', b'\'', 0xE2, slice.as_bytes()) {
+        let Some(ch) = slice.get(i..).and_then(|rest| rest.chars().next()) else {
+            continue;
+        };
+        let prev = slice[..i].chars().next_back();
+        let next = slice[i + ch.len_utf8()..].chars().next();
+        let after_space = || prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“‘\"'".contains(p));
+        let before_word_end = || next.is_none_or(|n| !is_word_char(n));
         let event = match ch {
             '“' | '„' => Some((QuoteKind::Double, true)),
             '”' => Some((QuoteKind::Double, false)),
             '"' => Some((
                 QuoteKind::Double,
-                !is_open(&open, QuoteKind::Double) && after_space,
+                !is_open(&open, QuoteKind::Double) && after_space(),
             )),
             '‘' => Some((QuoteKind::Single, true)),
             // An apostrophe inside or at the end of a word (it’s, students’) is not a quote
             // unless a single quotation is open and it is followed by a non-letter.
-            '’' | '\'' if is_open(&open, QuoteKind::Single) && before_word_end => {
+            '’' | '\'' if is_open(&open, QuoteKind::Single) && before_word_end() => {
                 Some((QuoteKind::Single, false))
             }
-            '\'' if after_space
+            '\'' if after_space()
                 && next.is_some_and(is_word_char)
                 && !is_open(&open, QuoteKind::Single) =>
             {
@@ -56,7 +60,6 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quote> {
             }
             _ => None,
         };
-        prev = Some(ch);
         let Some((kind, opening)) = event else {
             continue;
         };

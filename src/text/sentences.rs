@@ -12,48 +12,61 @@ use std::ops::Range;
 /// Sentence spans in `text[range]`, trimmed of surrounding whitespace. Absolute offsets.
 pub fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let slice = &text[range.clone()];
+    let bytes = slice.as_bytes();
     let mut spans = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, ch)) = iter.next() {
-        if start.is_none() && !is_space(ch) {
-            start = Some(i);
-        }
+    // Where the current sentence may start: its first non-space character at or after.
+    let mut from = 0;
+    let mut i = 0;
+    // Terminators are ASCII or `…` (0xE2 0x80 0xA6): look at those bytes only.
+    while let Some(found) = bytes[i..]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+    {
+        i += found;
+        let Some(ch) = slice[i..].chars().next() else {
+            break;
+        };
         if !matches!(ch, '.' | '!' | '?' | '…') {
+            i += ch.len_utf8();
             continue;
         }
         // Swallow further terminators and closing punctuation: `?!`, `.”`, `.)`.
-        let mut end = i + ch.len_utf8();
-        while let Some(&(j, c)) = iter.peek() {
-            if matches!(
-                c,
-                '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']' | '»'
-            ) {
-                end = j + c.len_utf8();
-                iter.next();
-            } else {
-                break;
-            }
-        }
+        let end = i + slice[i..]
+            .char_indices()
+            .find(|&(_, c)| {
+                !matches!(
+                    c,
+                    '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']' | '»'
+                )
+            })
+            .map_or(slice.len() - i, |(k, _)| k);
+        let terminator = i;
+        i = end;
         let rest = &slice[end..];
         let after = rest.trim_start_matches(is_space);
         if after.len() == rest.len() && !after.is_empty() {
             continue; // no space follows: "3.5", "(OC).–Meeting", "U.S.-Russian"
         }
-        if ch == '.' && !ends_sentence(&slice[..i], after) {
+        if ch == '.' && !ends_sentence(&slice[..terminator], after) {
             continue;
         }
-        if let Some(s) = start.take() {
-            spans.push(range.start + s..range.start + end);
+        let start = first_non_space(slice, from);
+        if start < end {
+            spans.push(range.start + start..range.start + end);
         }
+        from = end;
     }
-    if let Some(s) = start {
-        let trimmed = slice[s..].trim_end_matches(is_space);
-        if !trimmed.is_empty() {
-            spans.push(range.start + s..range.start + s + trimmed.len());
-        }
+    let start = first_non_space(slice, from);
+    let trimmed = slice[start..].trim_end_matches(is_space);
+    if !trimmed.is_empty() {
+        spans.push(range.start + start..range.start + start + trimmed.len());
     }
     spans
+}
+
+fn first_non_space(slice: &str, from: usize) -> usize {
+    let rest = &slice[from..];
+    from + rest.len() - rest.trim_start_matches(is_space).len()
 }
 
 /// Unicode whitespace, no-break spaces included.

@@ -73,7 +73,8 @@ static SPECIAL: LazyLock<Regex> = LazyLock::new(|| {
 pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let slice = &text[range.clone()];
     let mut pos = 0;
-    for caps in SPECIAL.captures_iter(slice) {
+    let specials = might_hold_special(slice).then(|| SPECIAL.captures_iter(slice));
+    for caps in specials.into_iter().flatten() {
         let Some((kind, span)) = special_token(slice, &caps) else {
             continue;
         };
@@ -88,6 +89,24 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         pos = span.end;
     }
     words(slice, pos..slice.len(), range.start, out);
+}
+
+/// Whether `slice` has what every [`SPECIAL`] match needs: `@`, `#`, `://`, `www.`, or a
+/// dot before a letter (a domain's ending). Most sentences have none, and the scan costs
+/// far less than the regex's Unicode word boundaries.
+fn might_hold_special(slice: &str) -> bool {
+    let bytes = slice.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'@' | b'#' => true,
+        b'.' => {
+            let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+            next.is_ascii_alphabetic()
+                || next >= 0x80
+                || (i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www"))
+        }
+        b':' => bytes.get(i + 1..i + 3) == Some(b"//"),
+        _ => false,
+    })
 }
 
 /// Classifies a match, trimming trailing punctuation from URLs and rejecting handles and
