@@ -26,8 +26,9 @@ fn main() {
     let initialize = started.elapsed();
     client.open(URI, "plaintext", &text);
     let open_started = Instant::now();
-    client.diagnostics(URI, 1);
+    let published = client.diagnostics(URI, 1);
     let first_check = open_started.elapsed();
+    let payload = serde_json::to_string(&published).map_or(0, |s| s.len());
 
     let lines: Vec<usize> = text
         .lines()
@@ -59,6 +60,11 @@ fn main() {
         ms(initialize)
     );
     println!("first full check: {:.1} ms", ms(first_check));
+    println!(
+        "diagnostics published: {} ({} KB of JSON)",
+        published.len(),
+        payload / 1024
+    );
     println!(
         "keystroke to diagnostics over {EDITS} edits: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
         ms(pct(0.5)),

@@ -1,20 +1,21 @@
 //! Code actions and commands: what a writer can do about a finding.
 //!
-//! Every edit a quick fix needs is computed when the finding is published and carried in
-//! the diagnostic's `data` ([`FixData`]), so that answering `textDocument/codeAction`
-//! needs no re-check and no access to the document: the client hands the diagnostic back
-//! with its data, and the edits in it are exactly those for the text that was checked.
+//! A diagnostic's `data` ([`FixData`]) carries its rule and suggestions, so that answering
+//! `textDocument/codeAction` needs no re-check: the client hands the diagnostic back with
+//! its data. Ignore comments are placed from the open draft when the action is asked for.
 //!
 //! Actions that change files other than the draft (the workspace dictionary,
 //! `copydesk.toml`) are commands the server runs itself (`workspace/executeCommand`), so
 //! that the write is atomic and locked and the client needs no file-system access.
 
-use crate::finding::Finding;
+use super::convert;
+use crate::document::PositionEncoding;
+use ropey::Rope;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use tower_lsp::lsp_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, Command, Diagnostic, NumberOrString, TextEdit,
-    Url, WorkspaceEdit,
+    CodeAction, CodeActionKind, CodeActionOrCommand, Command, Diagnostic, NumberOrString, Range,
+    TextEdit, Url, WorkspaceEdit,
 };
 
 /// `copydesk.server.addWord` `{ uri, word }`: adds a word to the workspace dictionary.
@@ -45,6 +46,11 @@ pub const UNKNOWN_WORD_RULE: &str = "spelling.unknown-word";
 
 /// What travels in `Diagnostic.data`. `suggestions` keeps its name from the first release
 /// so that clients that read it keep working.
+///
+/// Published diagnostics carry only the rule and the suggestions: a long draft has
+/// thousands of findings, and every byte is serialised and parsed again on each
+/// keystroke. The rest is filled in from the open draft when a code action is asked for
+/// ([`Draft::complete`]); a client may also send it back filled.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct FixData {
@@ -52,11 +58,47 @@ pub struct FixData {
     /// Replacements for the diagnostic's range, best first.
     pub suggestions: Vec<String>,
     /// The text the finding covers (the word to add to the dictionary).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
     /// Inserts `<!-- copydesk-disable-next-line RULE -->` on its own line before the finding.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disable_line: Option<TextEdit>,
     /// Inserts `<!-- copydesk-disable RULE -->` at the top of the draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disable_file: Option<TextEdit>,
+}
+
+/// The open draft a code action is asked about.
+pub struct Draft<'a> {
+    pub text: &'a str,
+    pub rope: &'a Rope,
+    pub encoding: PositionEncoding,
+}
+
+impl Draft<'_> {
+    /// Fills in what the published data leaves out, for a diagnostic at `range`.
+    pub fn complete(&self, mut data: FixData, range: Range) -> FixData {
+        let start = convert::offset(self.rope, range.start, self.encoding);
+        let end = convert::offset(self.rope, range.end, self.encoding).max(start);
+        if data.text.is_empty() {
+            // Only a word's worth: it is what "add to dictionary" adds.
+            data.text = self
+                .text
+                .get(start..end)
+                .filter(|t| t.len() <= 100)
+                .unwrap_or_default()
+                .to_string();
+        }
+        if data.disable_line.is_none() {
+            let at = disable_line_insertion(self.text, start, &data.rule);
+            data.disable_line = Some(convert::insertion(self.rope, &at, self.encoding));
+        }
+        if data.disable_file.is_none() {
+            let at = disable_file_insertion(self.text, &data.rule);
+            data.disable_file = Some(convert::insertion(self.rope, &at, self.encoding));
+        }
+        data
+    }
 }
 
 /// Where an ignore comment goes, as a byte offset and the text to insert there.
@@ -68,8 +110,8 @@ pub struct Insertion {
 
 /// The comment that silences `rule` on the finding's line: its own line just before, with
 /// the same indentation and line ending, so that it reads as part of the draft.
-pub fn disable_line_insertion(text: &str, finding: &Finding) -> Insertion {
-    let start = finding.span.start.min(text.len());
+pub fn disable_line_insertion(text: &str, start: usize, rule: &str) -> Insertion {
+    let start = floor_char_boundary(text, start.min(text.len()));
     let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
     let line = &text[line_start..];
     let indent_len = line.len() - line.trim_start_matches([' ', '\t']).len();
@@ -78,10 +120,16 @@ pub fn disable_line_insertion(text: &str, finding: &Finding) -> Insertion {
     Insertion {
         byte_offset: line_start,
         text: format!(
-            "{indent}<!-- copydesk-disable-next-line {} -->{eol}",
-            finding.rule
+            "{indent}<!-- copydesk-disable-next-line {rule} -->{eol}"
         ),
     }
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// The comment that silences `rule` in the whole draft: first line, or just after a
@@ -123,7 +171,11 @@ fn front_matter_end(text: &str) -> usize {
 }
 
 /// The quick fixes for the copydesk diagnostics a client sent back.
-pub fn quick_fixes(uri: &Url, diagnostics: &[Diagnostic]) -> Vec<CodeActionOrCommand> {
+pub fn quick_fixes(
+    uri: &Url,
+    diagnostics: &[Diagnostic],
+    draft: Option<&Draft>,
+) -> Vec<CodeActionOrCommand> {
     let mut actions = Vec::new();
     for diagnostic in diagnostics
         .iter()
@@ -131,6 +183,10 @@ pub fn quick_fixes(uri: &Url, diagnostics: &[Diagnostic]) -> Vec<CodeActionOrCom
     {
         let Some(data) = fix_data(diagnostic) else {
             continue;
+        };
+        let data = match draft {
+            Some(draft) => draft.complete(data, diagnostic.range),
+            None => data,
         };
         for (rank, suggestion) in data.suggestions.iter().enumerate() {
             let title = if suggestion.is_empty() {
@@ -309,7 +365,7 @@ pub fn with_rule_off(text: &str, rule: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::Severity;
+    use crate::finding::{Finding, Severity};
 
     fn finding_at(text: &str, needle: &str) -> Finding {
         let start = text.find(needle).expect("needle in text");
@@ -326,7 +382,8 @@ mod tests {
     #[test]
     fn disable_line_goes_on_its_own_line_with_indent_and_crlf() {
         let text = "Title\r\n  her as as soon\r\n";
-        let ins = disable_line_insertion(text, &finding_at(text, "as as"));
+        let finding = finding_at(text, "as as");
+        let ins = disable_line_insertion(text, finding.span.start, finding.rule);
         assert_eq!(ins.byte_offset, "Title\r\n".len());
         assert_eq!(
             ins.text,
@@ -338,7 +395,7 @@ mod tests {
     fn disabled_line_really_silences_the_finding() {
         let text = "One line.\nher as as soon\n";
         let finding = finding_at(text, "as as");
-        let ins = disable_line_insertion(text, &finding);
+        let ins = disable_line_insertion(text, finding.span.start, finding.rule);
         let mut edited = text.to_string();
         edited.insert_str(ins.byte_offset, &ins.text);
         let shifted = Finding {

@@ -1,6 +1,6 @@
 //! The only place that builds or reads LSP positions and ranges.
 
-use super::actions::{self, FixData, Insertion};
+use super::actions::{FixData, Insertion};
 use crate::document::{LineCol, PositionEncoding, TextChange, offset_at, position_at};
 use crate::finding::{Finding, Severity};
 use ropey::Rope;
@@ -66,11 +66,9 @@ pub fn severity(severity: Severity) -> lsp::DiagnosticSeverity {
     }
 }
 
-/// A finding as an LSP diagnostic. Its fixes (suggestions, ignore comments) travel in
-/// `data` as ready edits, so that a code action needs no re-check.
+/// A finding as an LSP diagnostic, its rule and suggestions in `data` ([`FixData`]).
 pub fn diagnostic(
     finding: &Finding,
-    text: &str,
     rope: &Rope,
     encoding: PositionEncoding,
     uri: &lsp::Url,
@@ -78,23 +76,7 @@ pub fn diagnostic(
     let data = FixData {
         rule: finding.rule.to_string(),
         suggestions: finding.suggestions.clone(),
-        // Only a word's worth: it is what "add to dictionary" adds, and a long quotation
-        // flagged by another family would only fatten every message.
-        text: text
-            .get(finding.span.clone())
-            .filter(|t| t.len() <= 100)
-            .unwrap_or_default()
-            .to_string(),
-        disable_line: Some(insertion(
-            rope,
-            &actions::disable_line_insertion(text, finding),
-            encoding,
-        )),
-        disable_file: Some(insertion(
-            rope,
-            &actions::disable_file_insertion(text, finding.rule),
-            encoding,
-        )),
+        ..FixData::default()
     };
     let related: Vec<lsp::DiagnosticRelatedInformation> = finding
         .related

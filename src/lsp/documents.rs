@@ -20,6 +20,8 @@ pub struct OpenDocument {
 #[derive(Clone, Debug)]
 pub struct Snapshot {
     pub text: String,
+    /// The same text as a rope (a cheap, shared copy) for position conversion.
+    pub rope: ropey::Rope,
     pub version: i32,
     pub markup: Markup,
     pub generation: u64,
@@ -77,6 +79,7 @@ impl Documents {
     pub fn snapshot(&self, uri: &Url) -> Option<Snapshot> {
         self.lock().get(uri).map(|open| Snapshot {
             text: open.document.text(),
+            rope: open.document.rope().clone(),
             version: open.document.version(),
             markup: open.markup,
             generation: open.generation,

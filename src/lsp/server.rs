@@ -449,8 +449,11 @@ async fn diagnostics_for(
         state,
         uri,
         path,
-        snapshot.text.clone(),
-        snapshot.markup,
+        CheckInput {
+            text: snapshot.text.clone(),
+            rope: Some(snapshot.rope.clone()),
+            markup: snapshot.markup,
+        },
         Some(session),
     )
     .await;
@@ -488,7 +491,19 @@ async fn check_file(
         }
     };
     let markup = Markup::from_path(&path);
-    Some(run_check(client, state, uri, Some(path), text, markup, None).await)
+    let input = CheckInput {
+        text,
+        rope: None,
+        markup,
+    };
+    Some(run_check(client, state, uri, Some(path), input, None).await)
+}
+
+/// A text to check, with its rope when an open document already has one.
+struct CheckInput {
+    text: String,
+    rope: Option<Rope>,
+    markup: Markup,
 }
 
 /// Checks one text off the async runtime. A panic in a check becomes one error diagnostic
@@ -498,10 +513,10 @@ async fn run_check(
     state: &Arc<State>,
     uri: &Url,
     path: Option<PathBuf>,
-    text: String,
-    markup: Markup,
+    input: CheckInput,
     session: Option<Arc<Mutex<Session>>>,
 ) -> Vec<Diagnostic> {
+    let CheckInput { text, rope, markup } = input;
     let roots = read(&state.roots);
     let settings = read(&state.settings);
     let (config, facts, warnings) = workspace::resolve_config(&roots, &settings, path.as_deref());
@@ -532,10 +547,10 @@ async fn run_check(
             Some(session) => lock(session).check(&text, markup, &ctx),
             None => check(&text, markup, &ctx),
         };
-        let rope = Rope::from_str(&text);
+        let rope = rope.unwrap_or_else(|| Rope::from_str(&text));
         Ok(findings
             .iter()
-            .map(|f| convert::diagnostic(f, &text, &rope, encoding, &job_uri))
+            .map(|f| convert::diagnostic(f, &rope, encoding, &job_uri))
             .collect::<Vec<_>>())
     })
     .await;
@@ -820,7 +835,17 @@ impl LanguageServer for Backend {
         };
         let mut actions = Vec::new();
         if wants(&CodeActionKind::QUICKFIX) {
-            actions.extend(actions::quick_fixes(&uri, &params.context.diagnostics));
+            let snapshot = self.state.documents.snapshot(&uri);
+            let draft = snapshot.as_ref().map(|s| actions::Draft {
+                text: &s.text,
+                rope: &s.rope,
+                encoding: read(&self.state.encoding),
+            });
+            actions.extend(actions::quick_fixes(
+                &uri,
+                &params.context.diagnostics,
+                draft.as_ref(),
+            ));
         }
         if wants(&actions::fix_all_kind())
             && let Some((_, diagnostics)) = diagnostics_for(&self.client, &self.state, &uri).await
