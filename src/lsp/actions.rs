@@ -119,9 +119,7 @@ pub fn disable_line_insertion(text: &str, start: usize, rule: &str) -> Insertion
     let eol = line_ending(text);
     Insertion {
         byte_offset: line_start,
-        text: format!(
-            "{indent}<!-- copydesk-disable-next-line {rule} -->{eol}"
-        ),
+        text: format!("{indent}<!-- copydesk-disable-next-line {rule} -->{eol}"),
     }
 }
 
