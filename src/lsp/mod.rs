@@ -1,6 +1,7 @@
 //! `copydesk lsp`: the language server on stdio. Logs go to stderr, never stdout.
 
 pub mod actions;
+mod checker;
 pub mod convert;
 pub mod documents;
 pub mod framing;

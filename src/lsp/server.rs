@@ -3,7 +3,7 @@
 //! tower-lsp may run notification handlers concurrently (its issue #284), so every edit is
 //! applied to the document before the handler's first `.await`: handlers start in arrival
 //! order, and nothing that can reorder them runs before the edit is in. Checking happens
-//! on the blocking pool; a result for a text that has changed since is never published.
+//! on the check thread ([`super::checker`]); a result for a text that has changed since is never published.
 //!
 //! Diagnostics are pulled (`textDocument/diagnostic`, `workspace/diagnostic`) when the
 //! client says it can, and pushed (debounced `publishDiagnostics`) otherwise. Both paths
@@ -11,6 +11,7 @@
 //! and "fix all" read too, so a draft is checked once per edit whoever asks.
 
 use super::actions::{self, COMMANDS};
+use super::checker::{Checker, Priority};
 use super::convert;
 use super::documents::{Documents, Snapshot};
 use super::workspace::{self, EditorSettings};
@@ -74,6 +75,7 @@ struct State {
     /// Config warnings already shown, so that each is shown once.
     shown: Mutex<HashSet<String>>,
     shutting_down: AtomicBool,
+    checker: Checker,
 }
 
 fn read<T: Clone>(lock: &RwLock<T>) -> T {
@@ -111,6 +113,7 @@ impl Backend {
             sessions: Mutex::new(HashMap::new()),
             shown: Mutex::new(HashSet::new()),
             shutting_down: AtomicBool::new(false),
+            checker: Checker::default(),
         };
         Self {
             client,
@@ -531,7 +534,12 @@ async fn run_check(
     let encoding = read(&state.encoding);
     let job_uri = uri.clone();
     let max_bytes = config.limits.max_file_bytes;
-    let result = tokio::task::spawn_blocking(move || {
+    let priority = if session.is_some() {
+        Priority::Open
+    } else {
+        Priority::Background
+    };
+    let result = state.checker.run(priority, move || {
         if text.len() as u64 > max_bytes {
             return Err(format!(
                 "{} bytes is over the limit of {max_bytes} ([limits] max_file_bytes in copydesk.toml): not checked",
