@@ -4,9 +4,9 @@
 //!   whose correction comes first and in the top five, for copydesk's ranking and for the
 //!   plain speller's own suggestions side by side. Pairs are kept only when the
 //!   dictionary rejects the misspelling and accepts the correction; N is reported.
-//! - A folder of clean prose: false alarms per 10,000 words (whitespace tokens) and the
-//!   20 most frequent. A finding on a token listed for its file in `KNOWN_TYPOS.tsv` is
-//!   a hit, not a false alarm.
+//! - Folders of clean prose: false alarms per 10,000 words (whitespace tokens) and the
+//!   20 most frequent. A finding on a token listed for its file in `KNOWN_TYPOS.tsv` (the
+//!   folder's own, or the one given with `--known`) is a hit, not a false alarm.
 //! - `--speed`: dictionary load time, and the spelling family's time on a 1 MB draft.
 //!
 //! The same functions back the regression floors in `tests/eval_spelling.rs`.
@@ -31,9 +31,22 @@ pub struct Args {
         default_value = "tests/corpus/misspellings/pairs.tsv"
     )]
     pub pairs: PathBuf,
-    /// Folder of clean prose (`*.txt`, `*.md`) with an optional `KNOWN_TYPOS.tsv`.
-    #[arg(long, value_name = "DIR", default_value = "tests/corpus/clean-dev")]
-    pub clean: PathBuf,
+    /// Folder of clean prose (`*.txt`, `*.md`; not `README.md`); repeat for several,
+    /// each reported on its own. The first also makes the speed draft.
+    #[arg(
+        long,
+        value_name = "DIR",
+        default_values = ["tests/corpus/clean-dev", "tests/corpus/news"]
+    )]
+    pub clean: Vec<PathBuf>,
+    /// Typos the clean texts really contain (`file<TAB>token`), read besides each
+    /// folder's own `KNOWN_TYPOS.tsv`: a finding on one is a hit, not a false alarm.
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "tests/corpus/clean-dev/KNOWN_TYPOS.tsv"
+    )]
+    pub known: PathBuf,
     /// Also time the dictionary load and the spelling checks on a 1 MB draft built from
     /// the clean folder (use a release build).
     #[arg(long)]
@@ -159,9 +172,19 @@ impl CleanReport {
     }
 }
 
-/// Runs every spelling rule on each `.txt` / `.md` file of `dir`.
-pub fn evaluate_clean(dir: &Path, language: Language) -> std::io::Result<CleanReport> {
-    let known = known_typos(&dir.join("KNOWN_TYPOS.tsv"));
+/// Runs every spelling rule on each `.txt` / `.md` file of `dir` (not `README.md`).
+/// Typos listed in the folder's `KNOWN_TYPOS.tsv` or in `also_known` are hits.
+pub fn evaluate_clean(
+    dir: &Path,
+    also_known: Option<&Path>,
+    language: Language,
+) -> std::io::Result<CleanReport> {
+    let mut known = known_typos(&dir.join("KNOWN_TYPOS.tsv"));
+    if let Some(path) = also_known {
+        for (file, tokens) in known_typos(path) {
+            known.entry(file).or_default().extend(tokens);
+        }
+    }
     let config = Config {
         language,
         ..Config::default()
@@ -206,6 +229,7 @@ fn drafts(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")))
+        .filter(|p| p.file_name().is_none_or(|n| n != "README.md"))
         .collect();
     files.sort();
     Ok(files)
@@ -314,7 +338,8 @@ fn report(args: &Args) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     let speed = if args.speed {
         // Before anything else touches the dictionary, so its load is timed.
-        Some(measure_speed(&args.clean, args.language)?)
+        let first = args.clean.first().context("no --clean folder")?;
+        Some(measure_speed(first, args.language)?)
     } else {
         None
     };
@@ -368,24 +393,26 @@ fn report(args: &Args) -> anyhow::Result<()> {
         )?;
     }
     writeln!(out, "  ({:.1} s)", started.elapsed().as_secs_f64())?;
-    let c = evaluate_clean(&args.clean, args.language)
-        .with_context(|| format!("cannot read {}", args.clean.display()))?;
-    writeln!(
-        out,
-        "clean prose: {} ({} files, {} words)",
-        args.clean.display(),
-        c.files,
-        c.words
-    )?;
-    writeln!(
-        out,
-        "  false alarms           {} ({:.2} per 10,000 words); known typos found: {}",
-        c.false_alarms,
-        c.per_10k_words(),
-        c.hits
-    )?;
-    for (text, count) in &c.top {
-        writeln!(out, "    {count:4}  {text}")?;
+    for dir in &args.clean {
+        let c = evaluate_clean(dir, Some(&args.known), args.language)
+            .with_context(|| format!("cannot read {}", dir.display()))?;
+        writeln!(
+            out,
+            "clean prose: {} ({} files, {} words)",
+            dir.display(),
+            c.files,
+            c.words
+        )?;
+        writeln!(
+            out,
+            "  false alarms           {} ({:.2} per 10,000 words); known typos found: {}",
+            c.false_alarms,
+            c.per_10k_words(),
+            c.hits
+        )?;
+        for (text, count) in &c.top {
+            writeln!(out, "    {count:4}  {text}")?;
+        }
     }
     if let Some(s) = speed {
         writeln!(

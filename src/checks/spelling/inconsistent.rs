@@ -2,7 +2,8 @@
 //!
 //! Flags the minority spelling when a draft writes `judgment` and `judgement`, `Kyiv` and
 //! `Kiev`, `email` and `e-mail`, `color` and `colour`; the fix is the form the draft uses
-//! most (on a tie, the first used). The variant groups are data:
+//! most. Only a clear majority is acted on: the main form used at least twice and more
+//! often than all the others together (one `email` beside one `e-mail` is left alone). The variant groups are data:
 //! `src/data/spelling/variants.txt`. Leaves alone a draft that keeps to one form, even the
 //! less usual one.
 
@@ -83,6 +84,12 @@ pub fn check(doc: &Analysis) -> Vec<Finding> {
         let Some(majority) = forms.iter().rev().max_by_key(|f| f.1.len()) else {
             continue;
         };
+        // Only a clear majority says which form the draft means: one `email` beside one
+        // `e-mail` is a toss-up, not a slip.
+        let total: usize = forms.iter().map(|f| f.1.len()).sum();
+        if majority.1.len() < 2 || majority.1.len() * 2 <= total {
+            continue;
+        }
         let preferred = groups[group][majority.0];
         for (form, spans) in &forms {
             if form == &majority.0 {
@@ -138,7 +145,7 @@ mod tests {
             &[(RULE, "Kiev", Some("Kyiv"))],
         );
         assert_findings(
-            "Send an e-mail. The email was read.",
+            "Send an e-mail. The email was read. Another e-mail came.",
             &[(RULE, "email", Some("e-mail"))],
         );
     }
@@ -147,5 +154,8 @@ mod tests {
     fn one_form_throughout_is_fine() {
         assert_no_findings("The pro-Kremlin Kiev government fell. Kiev was calm.");
         assert_no_findings("Her judgement, and his judgement, stood.");
+        // No clear majority: a style choice, not a slip.
+        assert_no_findings("Send an e-mail. The email was read.");
+        assert_no_findings("The judgment and the judgement, then a judgment and a judgement.");
     }
 }

@@ -17,6 +17,11 @@ static FREQUENCY: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Whether the frequency list records this exact word (its entries are lower case).
+pub fn is_frequent(word: &str) -> bool {
+    FREQUENCY.contains_key(word)
+}
+
 /// How common a word is, from 0.0 (not in the list) to 1.0 (`the`), on a log scale.
 pub fn commonness(word: &str) -> f32 {
     let rank = FREQUENCY.get(word).or_else(|| {

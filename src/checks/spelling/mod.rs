@@ -1,5 +1,6 @@
 //! The `spelling` family: words that are not what the writer meant.
 
+mod derived;
 pub(crate) mod distance;
 mod evidence;
 mod inconsistent;

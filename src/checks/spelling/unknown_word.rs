@@ -8,6 +8,7 @@
 //! with units, code, words in other scripts, `iPhone`-style mixed case, and ALL-CAPS
 //! acronyms unless `spelling.skip_all_caps = false`.
 
+use super::derived::{Derivation, derivation};
 use super::distance::typing_cost;
 use super::evidence::{self, DraftWords, NameSigns, Source, TypoEvidence};
 use super::speller::{UserWords, accepts, dictionary, known};
@@ -39,6 +40,10 @@ const SLIP_MAX_COST: f32 = 1.0;
 
 /// A lower-case word in a quotation is flagged only if a correction is this close.
 const QUOTED_MAX_COST: f32 = 0.75;
+
+/// A lower-case word in parentheses is flagged only if a correction is this close (a
+/// swap, a vowel for a vowel, a doubled letter).
+const BRACKETED_MAX_COST: f32 = 0.7;
 
 /// Extra typo evidence a capitalised word needs when every use is inside a quotation.
 const QUOTED_EXTRA_MARGIN: f32 = 1.0;
@@ -75,7 +80,14 @@ fn lower_case(doc: &Analysis, words: &[Word], ctx: &Context, slips: bool) -> Vec
         if (i > 0 && follows_unknown_capitalised(doc, dict, &words[i - 1], word))
             || near_language_name(&words[i.saturating_sub(3)..(i + 3).min(words.len())])
             || is_elision(word.text)
+            || in_hyphenated_name(doc, &words[..i], word)
+            || glued_to_bracket(doc, word)
         {
+            continue;
+        }
+        // A word in print, or a known word with a suffix (`commercialish`).
+        let derived = derivation(dict, word.text);
+        if derived.is_some_and(Derivation::despite_slips) {
             continue;
         }
         let suggestions = suggest::ranked(ctx.config.language, word.text, &[]);
@@ -83,15 +95,35 @@ fn lower_case(doc: &Analysis, words: &[Word], ctx: &Context, slips: bool) -> Vec
             .first()
             .and_then(|s| typing_cost(word.text, s, SLIP_MAX_COST))
             .is_some();
-        // Two known words closed up (`wavenumber`) are accepted unless one slip away
-        // from a word (`checkpint` is check + pint, but meant checkpoint).
-        if slip != slips || (!slip && closed_compound(dict, word.text)) {
+        // A prefix on a word much commoner than the slip's correction is meant
+        // (`defund`: `fund` is commoner than `defend`; `recommand` stays a slip).
+        if slip
+            && derived == Some(Derivation::Prefixed)
+            && prefix_outweighs(dict, word.text, &suggestions)
+        {
             continue;
         }
-        if word.in_quote {
+        // Two known words closed up (`wavenumber`) or a known word with a prefix
+        // (`reinterred`) are accepted unless one slip away from a word (`checkpint` is
+        // check + pint, but meant checkpoint; `cofiguration` is co + figuration).
+        if slip != slips || (!slip && (derived.is_some() || closed_compound(dict, word.text))) {
+            continue;
+        }
+        // Quotations hold foreign speech, parentheses glosses and scientific names
+        // (`the Desert Rose (adenium obesium)`, `(ragga, zouk, rnb)`), and two unknown
+        // words close together are likely a foreign phrase: there, only a close
+        // correction makes a word a slip.
+        let max_cost = if word.in_quote {
+            Some(QUOTED_MAX_COST)
+        } else if in_parentheses(doc, word) || in_foreign_run(ctx, &user, words, i) {
+            Some(BRACKETED_MAX_COST)
+        } else {
+            None
+        };
+        if let Some(max_cost) = max_cost {
             let close = suggestions
                 .first()
-                .and_then(|s| typing_cost(word.text, s, QUOTED_MAX_COST));
+                .and_then(|s| typing_cost(word.text, s, max_cost));
             if close.is_none() {
                 continue;
             }
@@ -265,14 +297,15 @@ fn closed_compound(dict: &spellbook::Dictionary, word: &str) -> bool {
     }
     lower.char_indices().skip(4).any(|(at, _)| {
         let (head, tail) = lower.split_at(at);
-        // Both parts common words: a rare part (`heir` + `achy`) is more likely a slip.
+        // The head a common word, the tail at least in the frequency list: a rare head
+        // (`heir` + `achy`) is more likely a slip.
         let (head_common, tail_common) = (
             super::lexicon::commonness(head),
             super::lexicon::commonness(tail),
         );
         tail.chars().count() >= 4
             && (0.3..0.6).contains(&head_common)
-            && tail_common >= 0.3
+            && tail_common > 0.0
             && dict.check(head)
             && accepts(dict, tail)
     })
@@ -313,6 +346,87 @@ const LANGUAGES: &[&str] = &[
 /// French`).
 fn near_language_name(around: &[Word]) -> bool {
     around.iter().any(|w| LANGUAGES.contains(&w.text))
+}
+
+/// The lower-case part of a hyphenated given name after a surname (`Leung Yiu-chung`,
+/// `Lee Cheuk-yan`): the compound starts with a capital and a capitalised word stands
+/// right before it.
+fn in_hyphenated_name(doc: &Analysis, before: &[Word], word: &Word) -> bool {
+    if !word.in_compound
+        || !doc
+            .slice(word.token.clone())
+            .starts_with(char::is_uppercase)
+    {
+        return false;
+    }
+    let previous = before.iter().rev().find(|w| w.token != word.token);
+    previous.is_some_and(|p| {
+        p.shape == Shape::Capitalised
+            && p.span.end <= word.token.start
+            && doc.slice(p.span.end..word.token.start) == " "
+    })
+}
+
+/// How much commoner than the best correction a prefixed word's stem must be.
+const STEM_COMMONER_BY: f32 = 0.15;
+
+fn prefix_outweighs(dict: &spellbook::Dictionary, word: &str, suggestions: &[String]) -> bool {
+    let (Some(stem), Some(best)) = (
+        super::derived::prefixed_stem(dict, word),
+        suggestions.first(),
+    ) else {
+        return false;
+    };
+    super::lexicon::commonness(stem) >= super::lexicon::commonness(best) + STEM_COMMONER_BY
+}
+
+/// Whether another lower-case word within two words of `words[at]` is unknown too: a
+/// phrase in another language (`Lass' sic nach Berlin kommen`), where a close correction
+/// is needed before calling a word a slip.
+fn in_foreign_run(ctx: &Context, user: &UserWords, words: &[Word], at: usize) -> bool {
+    let language = ctx.config.language;
+    let around = at.saturating_sub(2)..(at + 3).min(words.len());
+    around.filter(|&j| j != at).any(|j| {
+        let w = &words[j];
+        w.shape == Shape::Lower
+            && checkable(w)
+            && !known(language, w.text)
+            && !known(other_variety(language), w.text)
+            && !user.accepts(w.text)
+    })
+}
+
+/// Whether the word sits inside parentheses on its line: a `(` before it and a `)` after
+/// it, each within 200 bytes and with no other bracket or line break between.
+fn in_parentheses(doc: &Analysis, word: &Word) -> bool {
+    const REACH: usize = 200;
+    let prose = doc.prose();
+    let before = prose.get(..word.span.start).unwrap_or("");
+    let opened = before
+        .bytes()
+        .rev()
+        .take(REACH)
+        .find(|b| matches!(b, b'(' | b')' | b'\n'))
+        == Some(b'(');
+    opened
+        && prose
+            .get(word.span.end..)
+            .unwrap_or("")
+            .bytes()
+            .take(REACH)
+            .find(|b| matches!(b, b'(' | b')' | b'\n'))
+            == Some(b')')
+}
+
+/// A word glued to a bracket inside a token is notation, not prose: the respelling
+/// `d(ə)-VOR-zha(h)k`, `word(s)`.
+fn glued_to_bracket(doc: &Analysis, word: &Word) -> bool {
+    let prose = doc.prose();
+    let after = prose.get(word.span.end..).and_then(|s| s.chars().next());
+    let before = prose
+        .get(..word.span.start)
+        .and_then(|s| s.chars().next_back());
+    after == Some('(') || before == Some(')')
 }
 
 /// `l'eau`, `d'Artagnan`: a French article or preposition elided onto the word.
