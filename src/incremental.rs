@@ -3,7 +3,9 @@
 //!
 //! A [`Session`] keeps, per paragraph, its analysis (keyed by the paragraph's prose) and
 //! each check's paragraph findings (keyed by the paragraph's text and prose, under one
-//! context). Document-wide passes run every time on the reassembled analysis. The result
+//! context). Document-wide passes run every time on the reassembled analysis, reading
+//! what they need per paragraph from the memos kept with the cached parts
+//! ([`Analysis::paragraph_memo`]). The result
 //! is, by construction and by property test, the same as [`crate::check`].
 
 use crate::checks::{self, Check};
@@ -37,6 +39,8 @@ impl Session {
             ctx.config, ctx.facts, ctx.published
         ));
         if context_key != self.context_key {
+            // Paragraph memos may depend on the configuration too.
+            self.parts.clear();
             self.findings.clear();
             self.context_key = context_key;
         }

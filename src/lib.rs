@@ -50,6 +50,7 @@ pub fn check_analysis(analysis: &Analysis, ctx: &Context) -> Vec<Finding> {
 /// `COPYDESK_FAULT_INJECTION=1` set, a draft containing the marker panics the pipeline.
 /// Release builds compile it to nothing.
 pub(crate) mod fault_injection {
+    #[cfg(debug_assertions)]
     pub const MARKER: &str = "copydesk:inject-panic";
 
     #[cfg(debug_assertions)]

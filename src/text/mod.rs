@@ -5,6 +5,7 @@
 //! hidden without moving offsets.
 
 pub mod markup;
+pub mod memo;
 pub mod names;
 pub mod people;
 pub mod quotes;
@@ -55,6 +56,11 @@ pub struct Analysis {
     pub tokens: Vec<Token>,
     pub quotes: Vec<Quote>,
     pub names: Vec<NameCandidate>,
+    /// Each paragraph's own parts (offsets relative to its start), shared with a
+    /// server's cache; their memos outlive this analysis.
+    parts: Vec<Arc<ParagraphParts>>,
+    /// Values derived from the whole of this version (shared by checks within one run).
+    memo: memo::Memo,
 }
 
 impl Analysis {
@@ -83,12 +89,43 @@ impl Analysis {
             tokens: Vec::new(),
             quotes: Vec::new(),
             names: Vec::new(),
+            parts: Vec::with_capacity(spans.len()),
+            memo: memo::Memo::default(),
         };
         for span in spans {
             let parts = parts_for(&analysis.prose.text[span.clone()]);
             analysis.push_paragraph(span, &parts);
+            analysis.parts.push(parts);
         }
         analysis
+    }
+
+    /// A value computed from paragraph `paragraph` alone and kept with its parts, so that
+    /// a server computes it once per version of the paragraph, not once per keystroke.
+    ///
+    /// `compute` must depend only on that paragraph's prose (its tokens, sentences,
+    /// quotes, names) and on the configuration (a server drops its parts when that
+    /// changes), and the value must hold offsets relative to the paragraph's start and
+    /// indices relative to its first token, sentence, quote and name: the same paragraph
+    /// may sit elsewhere in the next version. One value per type `T` per paragraph.
+    pub fn paragraph_memo<T: std::any::Any + Send + Sync>(
+        &self,
+        paragraph: usize,
+        compute: impl FnOnce() -> T,
+    ) -> Arc<T> {
+        match self.parts.get(paragraph) {
+            Some(parts) => parts.memo.get_or_insert(compute),
+            None => Arc::new(compute()),
+        }
+    }
+
+    /// A value derived from the whole draft, computed once per analysis (checks that
+    /// need the same draft-wide structure share it).
+    pub fn document_memo<T: std::any::Any + Send + Sync>(
+        &self,
+        compute: impl FnOnce() -> T,
+    ) -> Arc<T> {
+        self.memo.get_or_insert(compute)
     }
 
     /// The prose view of the text (non-prose blanked).
@@ -171,6 +208,8 @@ pub struct ParagraphParts {
     pub tokens: Vec<Token>,
     pub quotes: Vec<Quote>,
     pub names: Vec<NameCandidate>,
+    /// What checks derived from this paragraph ([`Analysis::paragraph_memo`]).
+    pub memo: memo::Memo,
 }
 
 impl ParagraphParts {

@@ -200,14 +200,71 @@ fn is_combining(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
+/// A paragraph's people with offsets and indices relative to the paragraph, as kept in
+/// its memo.
+struct RelativePeople(ParagraphPeople);
+
+#[derive(Clone, Copy)]
+enum Direction {
+    /// From the draft's offsets to the paragraph's.
+    In,
+    /// Back to the draft's.
+    Out,
+}
+
+impl ParagraphPeople {
+    fn rebase(mut self, para: &super::Paragraph, direction: Direction) -> Self {
+        let by = |n: usize, base: usize| match direction {
+            Direction::In => n.saturating_sub(base),
+            Direction::Out => n + base,
+        };
+        let bytes =
+            |r: &mut Range<usize>| *r = by(r.start, para.span.start)..by(r.end, para.span.start);
+        for m in &mut self.mentions {
+            m.candidate = by(m.candidate, para.names.start);
+            m.sentence = by(m.sentence, para.sentences.start);
+            bytes(&mut m.span);
+            bytes(&mut m.surname);
+            if let Some(given) = &mut m.given {
+                bytes(given);
+            }
+        }
+        for a in &mut self.ages {
+            bytes(&mut a.number);
+        }
+        for b in &mut self.births {
+            bytes(&mut b.span);
+        }
+        for u in &mut self.unnamed {
+            bytes(&mut u.span);
+            bytes(&mut u.title);
+        }
+        self
+    }
+}
+
 impl People {
+    /// The draft's people, found once per analysis and shared by the checks that need
+    /// them.
+    pub fn of(doc: &Analysis) -> std::sync::Arc<Self> {
+        doc.document_memo(|| Self::new(doc))
+    }
+
     /// Finds and groups the people of a whole draft.
     pub fn new(doc: &Analysis) -> Self {
         let mut people = People::default();
-        for paragraph in 0..doc.paragraphs.len() {
-            let local = paragraph_people(doc, paragraph);
+        for (paragraph, para) in doc.paragraphs.iter().enumerate() {
+            let local = doc.paragraph_memo(paragraph, || {
+                RelativePeople(paragraph_people(doc, paragraph).rebase(para, Direction::In))
+            });
+            let local = local.0.clone().rebase(para, Direction::Out);
             let base = people.mentions.len();
-            people.mentions.extend(local.mentions);
+            people
+                .mentions
+                .extend(local.mentions.into_iter().map(|mut m| {
+                    m.paragraph = paragraph;
+                    m
+                }));
             people.ages.extend(local.ages.into_iter().map(|mut a| {
                 a.mention += base;
                 a
@@ -345,7 +402,8 @@ pub fn paragraph_unnamed(doc: &Analysis, paragraph: usize) -> Vec<Unnamed> {
         .iter()
         .filter_map(|candidate| match (&candidate.title, &candidate.name) {
             (Some(title), None) => {
-                let (years, age_span) = age_adjective_before(doc, candidate.tokens.start)?;
+                let (years, age_span) =
+                    age_adjective_before(doc, para.tokens.start, candidate.tokens.start)?;
                 Some(Unnamed {
                     span: age_span.start..title.end,
                     title: title.clone(),
@@ -368,7 +426,7 @@ pub fn paragraph_people(doc: &Analysis, paragraph: usize) -> ParagraphPeople {
     out.unnamed = paragraph_unnamed(doc, paragraph);
     for candidate_index in para.names.clone() {
         let candidate = &doc.names[candidate_index];
-        let age_before = age_adjective_before(doc, candidate.tokens.start);
+        let age_before = age_adjective_before(doc, para.tokens.start, candidate.tokens.start);
         let Some(mention) = mention_of(doc, candidate_index, paragraph) else {
             continue;
         };
@@ -519,8 +577,13 @@ static YEAR_OLD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})-years?-old$").expect("valid regex"));
 
 /// `53-year-old` right before token `start` (only spaces between): the age and its span.
-fn age_adjective_before(doc: &Analysis, start: usize) -> Option<(i32, Range<usize>)> {
-    let previous = doc.tokens.get(start.checked_sub(1)?)?;
+/// The `53-year-old` right before token `start`, within the paragraph whose first token
+/// is `first` (a paragraph is read alone).
+fn age_adjective_before(doc: &Analysis, first: usize, start: usize) -> Option<(i32, Range<usize>)> {
+    if start <= first {
+        return None;
+    }
+    let previous = doc.tokens.get(start - 1)?;
     let token = doc.tokens.get(start)?;
     if previous.kind != TokenKind::Mixed {
         return None;

@@ -26,7 +26,7 @@ impl Check for Ages {
     }
 
     fn document(&self, doc: &Analysis, ctx: &Context) -> Vec<Finding> {
-        let people = People::new(doc);
+        let people = People::of(doc);
         if people.ages.is_empty() {
             return Vec::new();
         }

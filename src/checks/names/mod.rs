@@ -36,7 +36,7 @@ impl Check for Names {
     }
 
     fn document(&self, doc: &Analysis, _ctx: &Context) -> Vec<Finding> {
-        let people = People::new(doc);
+        let people = People::of(doc);
         let mut findings = variant_spelling::check(doc, &people);
         let variants: Vec<Range<usize>> = findings.iter().map(|f| f.span.clone()).collect();
         findings.extend(conflict::check(doc, &people));
