@@ -53,11 +53,18 @@ static VARIANTS: LazyLock<Variants> = LazyLock::new(|| {
 static LENGTHS: LazyLock<std::collections::HashSet<usize>> =
     LazyLock::new(|| VARIANTS.1.keys().map(String::len).collect());
 
-pub fn check(doc: &Analysis) -> Vec<Finding> {
-    let (groups, index) = &*VARIANTS;
-    // group -> form -> spans, in draft order.
-    let mut seen: HashMap<usize, Uses> = HashMap::new();
-    for token in doc.tokens.iter().filter(|t| t.is_word()) {
+/// The variant forms one paragraph uses: (group, form, span relative to the paragraph),
+/// kept with the paragraph's parts ([`Analysis::paragraph_memo`]).
+struct ParagraphVariants(Vec<(usize, usize, Range<usize>)>);
+
+fn paragraph_variants(doc: &Analysis, paragraph: usize) -> ParagraphVariants {
+    let index = &VARIANTS.1;
+    let Some(para) = doc.paragraphs.get(paragraph) else {
+        return ParagraphVariants(Vec::new());
+    };
+    let mut found = Vec::new();
+    let tokens = doc.tokens.get(para.tokens.clone()).unwrap_or_default();
+    for token in tokens.iter().filter(|t| t.is_word()) {
         let text = strip_possessive(doc.slice(token.span.clone()));
         // Most words are no variant; skip the lower-casing (an allocation) for lengths
         // no variant has.
@@ -67,11 +74,25 @@ pub fn check(doc: &Analysis) -> Vec<Finding> {
         let Some(&(group, form)) = index.get(&text.to_lowercase()) else {
             continue;
         };
-        let span = token.span.start..token.span.start + text.len();
-        let forms = seen.entry(group).or_default();
-        match forms.iter_mut().find(|f| f.0 == form) {
-            Some(f) => f.1.push(span),
-            None => forms.push((form, vec![span])),
+        let start = token.span.start - para.span.start;
+        found.push((group, form, start..start + text.len()));
+    }
+    ParagraphVariants(found)
+}
+
+pub fn check(doc: &Analysis) -> Vec<Finding> {
+    let groups = &VARIANTS.0;
+    // group -> form -> spans, in draft order.
+    let mut seen: HashMap<usize, Uses> = HashMap::new();
+    for (p, para) in doc.paragraphs.iter().enumerate() {
+        let variants = doc.paragraph_memo(p, || paragraph_variants(doc, p));
+        for (group, form, span) in &variants.0 {
+            let span = span.start + para.span.start..span.end + para.span.start;
+            let forms = seen.entry(*group).or_default();
+            match forms.iter_mut().find(|f| f.0 == *form) {
+                Some(f) => f.1.push(span),
+                None => forms.push((*form, vec![span])),
+            }
         }
     }
     let mut findings = Vec::new();

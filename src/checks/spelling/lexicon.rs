@@ -163,3 +163,55 @@ mod tests {
         assert!(!is_census_name("Zaporizhzhia"));
     }
 }
+
+#[cfg(test)]
+mod timing {
+    #[test]
+    #[ignore = "timing"]
+    fn load_times() {
+        use crate::config::Language;
+        let t = |name: &str, f: &dyn Fn()| {
+            let s = std::time::Instant::now();
+            f();
+            eprintln!("{name}: {:?}", s.elapsed());
+        };
+        t("en_US", &|| {
+            super::super::speller::dictionary(Language::EnUs);
+        });
+        t("en_GB", &|| {
+            super::super::speller::dictionary(Language::EnGb);
+        });
+        t("frequency", &|| {
+            super::FREQUENCY.len();
+        });
+        t("by_shape", &|| {
+            super::FREQUENT_BY_SHAPE.len();
+        });
+        t("by_sound", &|| {
+            super::FREQUENT_BY_SOUND.len();
+        });
+        t("places", &|| {
+            super::PLACES.len();
+        });
+        t("place_words", &|| {
+            super::PLACE_WORDS.len();
+        });
+        t("places_by_shape", &|| {
+            super::PLACES_BY_SHAPE.len();
+        });
+        t("names", &|| {
+            super::is_census_name("X");
+        });
+        for w in [
+            "recieve",
+            "definately",
+            "studymate",
+            "synoikismos",
+            "accidetly",
+        ] {
+            t(w, &|| {
+                super::super::suggest::ranked(Language::EnUs, w, &[]);
+            });
+        }
+    }
+}
