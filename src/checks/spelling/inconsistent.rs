@@ -11,7 +11,7 @@ use crate::checks::Rule;
 use crate::finding::{Finding, Severity};
 use crate::text::Analysis;
 use crate::text::names::strip_possessive;
-use std::collections::HashMap;
+use crate::text::people::{FastMap as HashMap, FastSet as HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -34,7 +34,7 @@ type Uses = Vec<(usize, Vec<Range<usize>>)>;
 
 static VARIANTS: LazyLock<Variants> = LazyLock::new(|| {
     let mut groups = Vec::new();
-    let mut index = HashMap::new();
+    let mut index = HashMap::default();
     let lines = include_str!("../../data/spelling/variants.txt")
         .lines()
         .map(str::trim)
@@ -50,7 +50,7 @@ static VARIANTS: LazyLock<Variants> = LazyLock::new(|| {
 });
 
 /// Byte lengths of every variant form.
-static LENGTHS: LazyLock<std::collections::HashSet<usize>> =
+static LENGTHS: LazyLock<HashSet<usize>> =
     LazyLock::new(|| VARIANTS.1.keys().map(String::len).collect());
 
 /// The variant forms one paragraph uses: (group, form, span relative to the paragraph),
@@ -83,7 +83,7 @@ fn paragraph_variants(doc: &Analysis, paragraph: usize) -> ParagraphVariants {
 pub fn check(doc: &Analysis) -> Vec<Finding> {
     let groups = &VARIANTS.0;
     // group -> form -> spans, in draft order.
-    let mut seen: HashMap<usize, Uses> = HashMap::new();
+    let mut seen: HashMap<usize, Uses> = HashMap::default();
     for (p, para) in doc.paragraphs.iter().enumerate() {
         let variants = doc.paragraph_memo(p, || paragraph_variants(doc, p));
         for (group, form, span) in &variants.0 {

@@ -58,7 +58,7 @@ struct Facts {
     /// Lower-case (and checked ALL-CAPS) words the dictionary does not know that pass
     /// every filter, with their suggestions.
     lower: Vec<Lower>,
-    /// Uses of each lower-case word the dictionary does not know.
+    /// Uses of each checkable lower-case word the dictionary does not know.
     unknown_lower: FastMap<String, usize>,
     /// Every checkable capitalised word: uses, whether known, first span.
     capitalised: FastMap<String, (usize, bool, Range<usize>)>,
@@ -96,22 +96,21 @@ fn paragraph_facts(doc: &Analysis, paragraph: usize, ctx: &Context) -> Facts {
     let base = para.span.start;
     let words = words::of_paragraph(doc, paragraph);
     let user = UserWords::new(&ctx.config.words);
-    let mut facts = Facts {
-        lower: lower_case(doc, para.span.clone(), &words, ctx, &user),
-        ..Facts::default()
-    };
+    let mut facts = Facts::default();
+    facts.lower = lower_case(
+        doc,
+        para.span.clone(),
+        &words,
+        ctx,
+        &user,
+        &mut facts.unknown_lower,
+    );
     for flag in &mut facts.lower {
         flag.span = flag.span.start - base..flag.span.end - base;
     }
     let introduced = introduced_words(doc, paragraph);
     for word in &words {
         match word.shape {
-            Shape::Lower if !known(ctx.config.language, word.text) => {
-                *facts
-                    .unknown_lower
-                    .entry(word.text.to_string())
-                    .or_default() += 1;
-            }
             Shape::Capitalised if checkable(word) => {
                 let span = word.span.start - base..word.span.end - base;
                 if let Some(entry) = facts.capitalised.get_mut(word.text) {
@@ -165,6 +164,7 @@ fn lower_case(
     words: &[Word],
     ctx: &Context,
     user: &UserWords,
+    unknown_lower: &mut FastMap<String, usize>,
 ) -> Vec<Lower> {
     let dict = dictionary(ctx.config.language);
     let mut flags = Vec::new();
@@ -173,10 +173,16 @@ fn lower_case(
         if !(word.shape == Shape::Lower || all_caps_checked) || !checkable(word) {
             continue;
         }
-        if known(ctx.config.language, word.text)
-            || user.accepts(word.text)
-            || compound_known(dict, doc, word)
-        {
+        let is_known = known(ctx.config.language, word.text);
+        if !is_known && word.shape == Shape::Lower {
+            match unknown_lower.get_mut(word.text) {
+                Some(n) => *n += 1,
+                None => {
+                    unknown_lower.insert(word.text.to_string(), 1);
+                }
+            }
+        }
+        if is_known || user.accepts(word.text) || compound_known(dict, doc, word) {
             continue;
         }
         // A spelling of the other variety (`colour` in an en-US draft) is not a slip;
