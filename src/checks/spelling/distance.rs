@@ -34,9 +34,55 @@ pub fn may_be_one_edit(a: &str, b: &str) -> bool {
 /// neighbouring key, a vowel for a vowel, a doubled or undoubled letter and a swap cost
 /// less than an arbitrary edit. Case-insensitive. `None` beyond `max`.
 pub fn typing_cost(typed: &str, candidate: &str, max: f32) -> Option<f32> {
-    let a: Vec<char> = typed.to_lowercase().chars().collect();
-    let b: Vec<char> = candidate.to_lowercase().chars().collect();
+    let lower = |w: &str| -> Vec<char> {
+        if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+            w.to_lowercase().chars().collect()
+        } else {
+            w.chars().collect()
+        }
+    };
+    // Every edit costs at least 0.5: words whose lengths differ by more than twice the
+    // budget cannot be within it.
+    if typed.len().abs_diff(candidate.len()) as f32 * 0.5 > max + 4.0 {
+        // (Byte lengths: a generous margin for letters of two bytes.)
+        return None;
+    }
+    // The common case, lower-case ASCII words, on the stack: this runs for every
+    // candidate of every suggestion.
+    let mut a = [' '; STACK_WORD];
+    let mut b = [' '; STACK_WORD];
+    if let (Some(n), Some(m)) = (ascii_lower(typed, &mut a), ascii_lower(candidate, &mut b)) {
+        if n.abs_diff(m) as f32 * 0.5 > max {
+            return None;
+        }
+        return osa(
+            &a[..n],
+            &b[..m],
+            substitution_cost,
+            indel_cost,
+            indel_cost,
+            max,
+        );
+    }
+    let (a, b) = (lower(typed), lower(candidate));
+    if a.len().abs_diff(b.len()) as f32 * 0.5 > max {
+        return None;
+    }
     osa(&a, &b, substitution_cost, indel_cost, indel_cost, max)
+}
+
+/// Longest word [`typing_cost`] handles without allocating.
+const STACK_WORD: usize = 48;
+
+/// Copies an ASCII word into `out` in lower case; `None` if it is not ASCII or too long.
+fn ascii_lower(word: &str, out: &mut [char; STACK_WORD]) -> Option<usize> {
+    if word.len() > STACK_WORD || !word.is_ascii() {
+        return None;
+    }
+    for (slot, b) in out.iter_mut().zip(word.bytes()) {
+        *slot = char::from(b.to_ascii_lowercase());
+    }
+    Some(word.len())
 }
 
 /// What one edit turned the typed word into the candidate, when exactly one did.
@@ -122,7 +168,15 @@ fn osa(
     max: f32,
 ) -> Option<f32> {
     let width = b.len() + 1;
-    let mut rows = vec![0f32; (a.len() + 1) * width];
+    let cells = (a.len() + 1) * width;
+    let mut stack = [0f32; (STACK_WORD + 1) * (STACK_WORD + 1)];
+    let mut heap = Vec::new();
+    let rows: &mut [f32] = if cells <= stack.len() {
+        &mut stack[..cells]
+    } else {
+        heap.resize(cells, 0f32);
+        &mut heap
+    };
     for (j, cell) in rows.iter_mut().take(width).enumerate() {
         *cell = (0..j).map(|k| insert(b, k)).sum();
     }
@@ -225,16 +279,35 @@ pub fn keyboard_neighbours(x: char, y: char) -> bool {
 /// A rough sound key: consonant skeleton with letters that sound alike merged, so that
 /// `definately` and `definitely`, `fonetic` and `phonetic` share one.
 pub fn phonetic_key(word: &str) -> String {
-    let lower: Vec<char> = word
-        .to_lowercase()
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .collect();
-    let mut key = String::new();
+    let mut key = String::with_capacity(word.len());
+    if word.is_ascii() {
+        // The common case, without collecting chars: the frequency list is ASCII.
+        let lower: Vec<u8> = word
+            .bytes()
+            .filter(u8::is_ascii_alphabetic)
+            .map(|b| b.to_ascii_lowercase())
+            .collect();
+        push_sounds(&mut key, lower.len(), |i| {
+            lower.get(i).map(|&b| char::from(b))
+        });
+    } else {
+        let lower: Vec<char> = word
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        push_sounds(&mut key, lower.len(), |i| lower.get(i).copied());
+    }
+    key
+}
+
+fn push_sounds(key: &mut String, len: usize, at: impl Fn(usize) -> Option<char>) {
     let mut i = 0;
-    while i < lower.len() {
-        let c = lower[i];
-        let next = lower.get(i + 1).copied();
+    while i < len {
+        let Some(c) = at(i) else {
+            break;
+        };
+        let next = at(i + 1);
         let (sound, skip) = match (c, next) {
             ('p', Some('h')) => (Some('f'), 2),
             ('c', Some('k')) => (Some('k'), 2),
@@ -259,7 +332,6 @@ pub fn phonetic_key(word: &str) -> String {
         }
         i += skip;
     }
-    key
 }
 
 #[cfg(test)]

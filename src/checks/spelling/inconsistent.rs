@@ -2,7 +2,8 @@
 //!
 //! Flags the minority spelling when a draft writes `judgment` and `judgement`, `Kyiv` and
 //! `Kiev`, `email` and `e-mail`, `color` and `colour`; the fix is the form the draft uses
-//! most (on a tie, the first used). The variant groups are data:
+//! most. Only a clear majority is acted on: the main form used at least twice and more
+//! often than all the others together (one `email` beside one `e-mail` is left alone). The variant groups are data:
 //! `src/data/spelling/variants.txt`. Leaves alone a draft that keeps to one form, even the
 //! less usual one.
 
@@ -10,7 +11,7 @@ use crate::checks::Rule;
 use crate::finding::{Finding, Severity};
 use crate::text::Analysis;
 use crate::text::names::strip_possessive;
-use std::collections::HashMap;
+use crate::text::people::{FastMap as HashMap, FastSet as HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -33,7 +34,7 @@ type Uses = Vec<(usize, Vec<Range<usize>>)>;
 
 static VARIANTS: LazyLock<Variants> = LazyLock::new(|| {
     let mut groups = Vec::new();
-    let mut index = HashMap::new();
+    let mut index = HashMap::default();
     let lines = include_str!("../../data/spelling/variants.txt")
         .lines()
         .map(str::trim)
@@ -49,14 +50,21 @@ static VARIANTS: LazyLock<Variants> = LazyLock::new(|| {
 });
 
 /// Byte lengths of every variant form.
-static LENGTHS: LazyLock<std::collections::HashSet<usize>> =
+static LENGTHS: LazyLock<HashSet<usize>> =
     LazyLock::new(|| VARIANTS.1.keys().map(String::len).collect());
 
-pub fn check(doc: &Analysis) -> Vec<Finding> {
-    let (groups, index) = &*VARIANTS;
-    // group -> form -> spans, in draft order.
-    let mut seen: HashMap<usize, Uses> = HashMap::new();
-    for token in doc.tokens.iter().filter(|t| t.is_word()) {
+/// The variant forms one paragraph uses: (group, form, span relative to the paragraph),
+/// kept with the paragraph's parts ([`Analysis::paragraph_memo`]).
+struct ParagraphVariants(Vec<(usize, usize, Range<usize>)>);
+
+fn paragraph_variants(doc: &Analysis, paragraph: usize) -> ParagraphVariants {
+    let index = &VARIANTS.1;
+    let Some(para) = doc.paragraphs.get(paragraph) else {
+        return ParagraphVariants(Vec::new());
+    };
+    let mut found = Vec::new();
+    let tokens = doc.tokens.get(para.tokens.clone()).unwrap_or_default();
+    for token in tokens.iter().filter(|t| t.is_word()) {
         let text = strip_possessive(doc.slice(token.span.clone()));
         // Most words are no variant; skip the lower-casing (an allocation) for lengths
         // no variant has.
@@ -66,11 +74,25 @@ pub fn check(doc: &Analysis) -> Vec<Finding> {
         let Some(&(group, form)) = index.get(&text.to_lowercase()) else {
             continue;
         };
-        let span = token.span.start..token.span.start + text.len();
-        let forms = seen.entry(group).or_default();
-        match forms.iter_mut().find(|f| f.0 == form) {
-            Some(f) => f.1.push(span),
-            None => forms.push((form, vec![span])),
+        let start = token.span.start - para.span.start;
+        found.push((group, form, start..start + text.len()));
+    }
+    ParagraphVariants(found)
+}
+
+pub fn check(doc: &Analysis) -> Vec<Finding> {
+    let groups = &VARIANTS.0;
+    // group -> form -> spans, in draft order.
+    let mut seen: HashMap<usize, Uses> = HashMap::default();
+    for (p, para) in doc.paragraphs.iter().enumerate() {
+        let variants = doc.paragraph_memo(p, || paragraph_variants(doc, p));
+        for (group, form, span) in &variants.0 {
+            let span = span.start + para.span.start..span.end + para.span.start;
+            let forms = seen.entry(*group).or_default();
+            match forms.iter_mut().find(|f| f.0 == *form) {
+                Some(f) => f.1.push(span),
+                None => forms.push((*form, vec![span])),
+            }
         }
     }
     let mut findings = Vec::new();
@@ -83,6 +105,12 @@ pub fn check(doc: &Analysis) -> Vec<Finding> {
         let Some(majority) = forms.iter().rev().max_by_key(|f| f.1.len()) else {
             continue;
         };
+        // Only a clear majority says which form the draft means: one `email` beside one
+        // `e-mail` is a toss-up, not a slip.
+        let total: usize = forms.iter().map(|f| f.1.len()).sum();
+        if majority.1.len() < 2 || majority.1.len() * 2 <= total {
+            continue;
+        }
         let preferred = groups[group][majority.0];
         for (form, spans) in &forms {
             if form == &majority.0 {
@@ -138,7 +166,7 @@ mod tests {
             &[(RULE, "Kiev", Some("Kyiv"))],
         );
         assert_findings(
-            "Send an e-mail. The email was read.",
+            "Send an e-mail. The email was read. Another e-mail came.",
             &[(RULE, "email", Some("e-mail"))],
         );
     }
@@ -147,5 +175,8 @@ mod tests {
     fn one_form_throughout_is_fine() {
         assert_no_findings("The pro-Kremlin Kiev government fell. Kiev was calm.");
         assert_no_findings("Her judgement, and his judgement, stood.");
+        // No clear majority: a style choice, not a slip.
+        assert_no_findings("Send an e-mail. The email was read.");
+        assert_no_findings("The judgment and the judgement, then a judgment and a judgement.");
     }
 }

@@ -1,7 +1,7 @@
 //! Word lists beside the dictionary: word frequency, places, census names. Each is parsed
 //! on first use; sources and licences are in `src/data/spelling/README.md`.
 
-use std::collections::{HashMap, HashSet};
+use crate::text::people::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::LazyLock;
 
 fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
@@ -12,10 +12,16 @@ fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
 
 /// Frequency rank (0 = most frequent) of lower-case English words.
 static FREQUENCY: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
-    lines(include_str!("../../data/spelling/frequency.txt"))
-        .zip(0u32..)
-        .collect()
+    let mut map = HashMap::default();
+    map.reserve(60_000);
+    map.extend(lines(include_str!("../../data/spelling/frequency.txt")).zip(0u32..));
+    map
 });
+
+/// Whether the frequency list records this exact word (its entries are lower case).
+pub fn is_frequent(word: &str) -> bool {
+    FREQUENCY.contains_key(word)
+}
 
 /// How common a word is, from 0.0 (not in the list) to 1.0 (`the`), on a log scale.
 pub fn commonness(word: &str) -> f32 {
@@ -37,7 +43,7 @@ pub static FREQUENT_BY_SHAPE: LazyLock<HashMap<(char, usize), Vec<&'static str>>
 /// Frequent words by their sound key ([`super::distance::phonetic_key`]), for words spelt
 /// by ear (`maskeraid` -> `masquerade`).
 pub static FREQUENT_BY_SOUND: LazyLock<HashMap<String, Vec<&'static str>>> = LazyLock::new(|| {
-    let mut groups: HashMap<String, Vec<&'static str>> = HashMap::new();
+    let mut groups: HashMap<String, Vec<&'static str>> = HashMap::default();
     for &word in FREQUENCY.keys() {
         groups
             .entry(super::distance::phonetic_key(word))
@@ -47,22 +53,18 @@ pub static FREQUENT_BY_SOUND: LazyLock<HashMap<String, Vec<&'static str>>> = Laz
     groups
 });
 
-/// A place name and how notable it is (1-9, log10 of its population; 9 for countries).
-static PLACES: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
-    lines(include_str!("../../data/spelling/places.txt"))
-        .filter_map(|l| {
-            let (name, weight) = l.split_once('\t')?;
-            Some((name, weight.parse().ok()?))
-        })
-        .collect()
-});
-
-/// Single words of place names (`Kuala`, `Lumpur`), with the weight of the most notable.
+/// Single words of place names (`Kuala`, `Lumpur`), with the notability of the most
+/// notable place using them (1-9, log10 of its population; 9 for countries).
 static PLACE_WORDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
-    let mut words: HashMap<&'static str, u8> = HashMap::new();
-    for (name, &weight) in PLACES.iter() {
+    let mut words: HashMap<&'static str, u8> = HashMap::default();
+    words.reserve(60_000);
+    let places = lines(include_str!("../../data/spelling/places.txt")).filter_map(|l| {
+        let (name, weight) = l.split_once('\t')?;
+        Some((name, weight.parse::<u8>().ok()?))
+    });
+    for (name, weight) in places {
         for word in name.split([' ', '-']) {
-            if word.chars().count() >= 3 && word.starts_with(char::is_uppercase) {
+            if word.starts_with(char::is_uppercase) && word.chars().nth(2).is_some() {
                 let entry = words.entry(word).or_insert(0);
                 *entry = (*entry).max(weight);
             }
@@ -99,7 +101,7 @@ pub fn is_census_name(word: &str) -> bool {
 fn by_shape(
     words: impl Iterator<Item = &'static str>,
 ) -> HashMap<(char, usize), Vec<&'static str>> {
-    let mut groups: HashMap<(char, usize), Vec<&'static str>> = HashMap::new();
+    let mut groups: HashMap<(char, usize), Vec<&'static str>> = HashMap::default();
     for word in words {
         if let Some(first) = word.chars().next() {
             let key = (

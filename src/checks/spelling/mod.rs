@@ -1,5 +1,6 @@
 //! The `spelling` family: words that are not what the writer meant.
 
+mod derived;
 pub(crate) mod distance;
 mod evidence;
 mod inconsistent;
@@ -59,4 +60,23 @@ pub fn dictionary_accepts(language: crate::config::Language, word: &str) -> bool
 /// The plain speller's own suggestions, in its order (for comparison with copydesk's).
 pub fn plain_suggestions(language: crate::config::Language, word: &str) -> Vec<String> {
     suggest::plain(speller::dictionary(language), word)
+}
+
+/// Loads every word list the spelling checks use, so that their one-off cost can be
+/// timed apart from the checking.
+pub fn load_word_lists(language: crate::config::Language) {
+    let other = match language {
+        crate::config::Language::EnUs => crate::config::Language::EnGb,
+        crate::config::Language::EnGb => crate::config::Language::EnUs,
+    };
+    let _ = (speller::dictionary(language), speller::dictionary(other));
+    let _ = (
+        lexicon::FREQUENT_BY_SHAPE.len(),
+        lexicon::FREQUENT_BY_SOUND.len(),
+    );
+    let _ = (
+        lexicon::PLACES_BY_SHAPE.len(),
+        lexicon::is_census_name("Smith"),
+    );
+    let _ = (lexicon::is_frequent("the"), lexicon::place_weight("Paris"));
 }

@@ -5,8 +5,8 @@
 //! `’s` is tried without it, and a hyphenated compound is correct when every part is.
 
 use crate::config::Language;
+use crate::text::people::{FastMap as HashMap, FastSet as HashSet};
 use spellbook::Dictionary;
-use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex};
 
 static EN_US: LazyLock<Dictionary> = LazyLock::new(|| {
@@ -95,11 +95,11 @@ pub fn accepts(dictionary: &Dictionary, word: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct UserWords {
     /// Words added in lower case, stored lower-case.
-    any_case: std::collections::HashSet<String>,
+    any_case: HashSet<String>,
     /// Words added with a capital, stored as added.
-    exact: std::collections::HashSet<String>,
+    exact: HashSet<String>,
     /// Upper-case forms of every entry, for ALL-CAPS text.
-    upper: std::collections::HashSet<String>,
+    upper: HashSet<String>,
 }
 
 impl UserWords {

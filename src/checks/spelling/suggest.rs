@@ -9,8 +9,8 @@
 use super::distance::{phonetic_key, typing_cost};
 use super::lexicon::{self, FREQUENT_BY_SHAPE};
 use crate::config::Language;
+use crate::text::people::FastMap as HashMap;
 use spellbook::Dictionary;
-use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex};
 
 /// At most this many suggestions are offered.
@@ -20,6 +20,8 @@ pub const MAX_SUGGESTIONS: usize = 5;
 const MAX_COST: f32 = 2.5;
 /// A candidate that sounds the same may be further off.
 const MAX_SOUND_COST: f32 = 4.0;
+/// When few candidates are near, how far (per letter of the typed word) to look.
+const FAR_COST_PER_LETTER: f32 = 0.4;
 /// How much commonness (0..1) is worth against edit cost.
 const COMMONNESS_WEIGHT: f32 = 1.2;
 /// Bonus for a candidate that sounds the same.
@@ -60,7 +62,7 @@ fn key(language: Language) -> bool {
 
 type Cache = HashMap<(bool, String), Vec<String>>;
 
-static CACHE: LazyLock<Mutex<Cache>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+static CACHE: LazyLock<Mutex<Cache>> = LazyLock::new(Mutex::default);
 
 fn cache() -> std::sync::MutexGuard<'static, Cache> {
     // A panic elsewhere while holding the lock leaves a usable map.
@@ -73,12 +75,13 @@ fn rank(dictionary: &Dictionary, word: &str, extra: &[&str]) -> Vec<String> {
     let lower = word.to_lowercase();
     let mut scored: Vec<(f32, String)> = Vec::new();
     let sound = phonetic_key(word);
-    let mut consider = |candidate: &str| {
+    let consider = |scored: &mut Vec<(f32, String)>, candidate: &str, far: Option<f32>| {
         if candidate.to_lowercase() == lower || scored.iter().any(|s| s.1 == candidate) {
             return;
         }
         let same_sound = phonetic_key(candidate) == sound;
         let max = if same_sound { MAX_SOUND_COST } else { MAX_COST };
+        let max = far.map_or(max, |far| far.max(max));
         let Some(cost) = typing_cost(word, candidate, max) else {
             return;
         };
@@ -89,13 +92,13 @@ fn rank(dictionary: &Dictionary, word: &str, extra: &[&str]) -> Vec<String> {
         scored.push((score, candidate.to_string()));
     };
     for candidate in extra {
-        consider(candidate);
+        consider(&mut scored, candidate, None);
     }
     // Every word one edit away that the dictionary knows: rare words and slips of the
     // first letter, which the frequency list below misses.
     for candidate in edits1(&lower) {
         if let Some(known) = known_form(dictionary, &candidate) {
-            consider(&known);
+            consider(&mut scored, &known, None);
         }
     }
     // Common words up to two edits away (same first letter).
@@ -104,14 +107,66 @@ fn rank(dictionary: &Dictionary, word: &str, extra: &[&str]) -> Vec<String> {
             continue;
         }
         if let Some(known) = known_form(dictionary, candidate) {
-            consider(&known);
+            consider(&mut scored, &known, None);
         }
     }
     // Words that sound the same, however far the letters (`sacreligious`).
     if let Some(same_sound) = lexicon::FREQUENT_BY_SOUND.get(&sound) {
         for candidate in same_sound {
             if let Some(known) = known_form(dictionary, candidate) {
-                consider(&known);
+                consider(&mut scored, &known, None);
+            }
+        }
+    }
+    // Few candidates: a long word mangled in several places (`nessecarry`,
+    // `speficifed`). Look further among common words with the same first letter: up to
+    // a quarter of the length longer or shorter, at a cost of up to 0.4 a letter.
+    if scored.len() < MAX_SUGGESTIONS {
+        let length = lower.chars().count();
+        if length >= 5 {
+            let far = FAR_COST_PER_LETTER * length as f32;
+            let reach = (length / 4).max(3);
+            // Also under the letters that sound like the first (`karisma`, `sintakts`).
+            let first = lower.chars().next().unwrap_or(' ');
+            let alike: &[&str] = match first {
+                'k' => &["c"],
+                'c' => &["k", "s"],
+                's' => &["c", "p"],
+                'f' => &["p"],
+                'n' => &["k"],
+                'r' => &["w"],
+                _ => &[],
+            };
+            let firsts = std::iter::once(lower.clone()).chain(
+                alike
+                    .iter()
+                    .map(|l| format!("{l}{}", &lower[first.len_utf8()..])),
+            );
+            for key in firsts {
+                for candidate in lexicon::same_shape(&FREQUENT_BY_SHAPE, &key, reach) {
+                    if typing_cost(&lower, candidate, far).is_none() {
+                        continue;
+                    }
+                    if let Some(known) = known_form(dictionary, candidate) {
+                        consider(&mut scored, &known, Some(far));
+                    }
+                }
+            }
+        }
+    }
+    // Other forms of the best candidates, which the frequency list may lack
+    // (`authenticators` beside `authenticator`, `reconnects` beside `reconnect`).
+    scored.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    let stems: Vec<String> = scored
+        .iter()
+        .take(MAX_SUGGESTIONS)
+        .map(|s| s.1.clone())
+        .collect();
+    let far = (FAR_COST_PER_LETTER * lower.chars().count() as f32).max(MAX_COST);
+    for stem in stems {
+        for form in inflections(&stem) {
+            if dictionary.check(&form) {
+                consider(&mut scored, &form, Some(far));
             }
         }
     }
@@ -124,6 +179,22 @@ fn rank(dictionary: &Dictionary, word: &str, extra: &[&str]) -> Vec<String> {
         }
         if out.len() == MAX_SUGGESTIONS {
             break;
+        }
+    }
+    out
+}
+
+/// Regular inflections of a word and the word without them: `s`, `es`, `ed`, `d`,
+/// `ing`, `er`, `ers`, `ly`.
+fn inflections(word: &str) -> Vec<String> {
+    const ENDINGS: &[&str] = &["s", "es", "ed", "d", "ing", "er", "ers", "ly"];
+    let mut out = Vec::new();
+    for ending in ENDINGS {
+        out.push(format!("{word}{ending}"));
+        if let Some(stem) = word.strip_suffix(ending)
+            && stem.chars().count() >= 3
+        {
+            out.push(stem.to_string());
         }
     }
     out

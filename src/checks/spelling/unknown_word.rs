@@ -8,6 +8,7 @@
 //! with units, code, words in other scripts, `iPhone`-style mixed case, and ALL-CAPS
 //! acronyms unless `spelling.skip_all_caps = false`.
 
+use super::derived::{Derivation, derivation};
 use super::distance::typing_cost;
 use super::evidence::{self, DraftWords, NameSigns, Source, TypoEvidence};
 use super::speller::{UserWords, accepts, dictionary, known};
@@ -17,8 +18,9 @@ use crate::checks::{Context, Rule};
 use crate::config::Language;
 use crate::finding::{Finding, Severity};
 use crate::text::Analysis;
-use std::collections::HashMap;
+use crate::text::people::FastMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 pub const RULE: Rule = Rule {
     id: "spelling.unknown-word",
@@ -40,34 +42,154 @@ const SLIP_MAX_COST: f32 = 1.0;
 /// A lower-case word in a quotation is flagged only if a correction is this close.
 const QUOTED_MAX_COST: f32 = 0.75;
 
+/// A lower-case word in parentheses is flagged only if a correction is this close (a
+/// swap, a vowel for a vowel, a doubled letter).
+const BRACKETED_MAX_COST: f32 = 0.7;
+
 /// Extra typo evidence a capitalised word needs when every use is inside a quotation.
 const QUOTED_EXTRA_MARGIN: f32 = 1.0;
 
-/// Lower-case unknown words of one paragraph that are one slip from a known word.
-pub fn paragraph(doc: &Analysis, paragraph: usize, ctx: &Context) -> Vec<Finding> {
-    lower_case(doc, &words::of_paragraph(doc, paragraph), ctx, true)
+/// What the unknown-word rule takes from one paragraph alone, with offsets relative to
+/// the paragraph's start: kept with the paragraph's parts
+/// ([`Analysis::paragraph_memo`]), so a server computes it once per version of the
+/// paragraph and the draft-wide pass only recombines.
+#[derive(Default)]
+struct Facts {
+    /// Lower-case (and checked ALL-CAPS) words the dictionary does not know that pass
+    /// every filter, with their suggestions.
+    lower: Vec<Lower>,
+    /// Uses of each checkable lower-case word the dictionary does not know.
+    unknown_lower: FastMap<String, usize>,
+    /// Every checkable capitalised word: uses, whether known, first span.
+    capitalised: FastMap<String, (usize, bool, Range<usize>)>,
+    /// Uses of the capitalised words the dictionary does not know, in order.
+    unknown_capitalised: Vec<CapitalisedUse>,
 }
 
-/// Lower-case unknown words, each with its suggestions: those one slip from a known word
-/// when `slips` is true, the others (far from every known word) when false.
-fn lower_case(doc: &Analysis, words: &[Word], ctx: &Context, slips: bool) -> Vec<Finding> {
+struct Lower {
+    span: Range<usize>,
+    text: String,
+    suggestions: Vec<String>,
+    /// One slip from a known word (decided per paragraph); otherwise far from every
+    /// known word (decided with the draft: flagged when used once).
+    slip: bool,
+}
+
+struct CapitalisedUse {
+    text: String,
+    span: Range<usize>,
+    in_quote: bool,
+    sentence_initial: bool,
+    /// A title or first name stands before it.
+    introduced: bool,
+}
+
+/// The paragraph's facts, computed on first use.
+fn facts(doc: &Analysis, paragraph: usize, ctx: &Context) -> Arc<Facts> {
+    doc.paragraph_memo(paragraph, || paragraph_facts(doc, paragraph, ctx))
+}
+
+fn paragraph_facts(doc: &Analysis, paragraph: usize, ctx: &Context) -> Facts {
+    let Some(para) = doc.paragraphs.get(paragraph) else {
+        return Facts::default();
+    };
+    let base = para.span.start;
+    let words = words::of_paragraph(doc, paragraph);
     let user = UserWords::new(&ctx.config.words);
+    let mut facts = Facts::default();
+    facts.lower = lower_case(
+        doc,
+        para.span.clone(),
+        &words,
+        ctx,
+        &user,
+        &mut facts.unknown_lower,
+    );
+    for flag in &mut facts.lower {
+        flag.span = flag.span.start - base..flag.span.end - base;
+    }
+    let introduced = introduced_words(doc, paragraph);
+    for word in &words {
+        match word.shape {
+            Shape::Capitalised if checkable(word) => {
+                let span = word.span.start - base..word.span.end - base;
+                if let Some(entry) = facts.capitalised.get_mut(word.text) {
+                    entry.0 += 1;
+                } else {
+                    let is_known = known(ctx.config.language, word.text)
+                        || user.accepts(word.text)
+                        || super::lexicon::place_weight(word.text).is_some();
+                    facts
+                        .capitalised
+                        .insert(word.text.to_string(), (1, is_known, span.clone()));
+                }
+                if facts.capitalised.get(word.text).is_some_and(|c| !c.1) {
+                    facts.unknown_capitalised.push(CapitalisedUse {
+                        text: word.text.to_string(),
+                        span,
+                        in_quote: word.in_quote,
+                        sentence_initial: word.sentence_initial,
+                        introduced: introduced.contains(&word.span.start),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    facts
+}
+
+/// Lower-case unknown words of one paragraph that are one slip from a known word.
+pub fn paragraph(doc: &Analysis, paragraph: usize, ctx: &Context) -> Vec<Finding> {
+    let Some(para) = doc.paragraphs.get(paragraph) else {
+        return Vec::new();
+    };
+    let base = para.span.start;
+    facts(doc, paragraph, ctx)
+        .lower
+        .iter()
+        .filter(|flag| flag.slip)
+        .map(|flag| {
+            let span = flag.span.start + base..flag.span.end + base;
+            unknown(span, &flag.text, flag.suggestions.clone())
+        })
+        .collect()
+}
+
+/// Lower-case unknown words that pass every filter (spans absolute), each with its
+/// suggestions and whether it is one slip from a known word.
+fn lower_case(
+    doc: &Analysis,
+    paragraph: Range<usize>,
+    words: &[Word],
+    ctx: &Context,
+    user: &UserWords,
+    unknown_lower: &mut FastMap<String, usize>,
+) -> Vec<Lower> {
     let dict = dictionary(ctx.config.language);
-    let mut findings = Vec::new();
+    let mut flags = Vec::new();
     for (i, word) in words.iter().enumerate() {
         let all_caps_checked = word.shape == Shape::AllCaps && !ctx.config.spelling.skip_all_caps;
         if !(word.shape == Shape::Lower || all_caps_checked) || !checkable(word) {
             continue;
         }
-        if known(ctx.config.language, word.text)
-            || user.accepts(word.text)
-            || compound_known(dict, doc, word)
-        {
+        let is_known = known(ctx.config.language, word.text);
+        if !is_known && word.shape == Shape::Lower {
+            match unknown_lower.get_mut(word.text) {
+                Some(n) => *n += 1,
+                None => {
+                    unknown_lower.insert(word.text.to_string(), 1);
+                }
+            }
+        }
+        if is_known || user.accepts(word.text) || compound_known(dict, doc, word) {
             continue;
         }
         // A spelling of the other variety (`colour` in an en-US draft) is not a slip;
         // `spelling.inconsistent` reports a draft that mixes them.
-        if known(other_variety(ctx.config.language), word.text) || is_unit(doc, word) {
+        if is_unit(doc, paragraph.start, word)
+            || known(other_variety(ctx.config.language), word.text)
+        {
             continue;
         }
         // The second word of a Latin binomial (`Formica fusca`) or of a foreign name, a
@@ -75,7 +197,14 @@ fn lower_case(doc: &Analysis, words: &[Word], ctx: &Context, slips: bool) -> Vec
         if (i > 0 && follows_unknown_capitalised(doc, dict, &words[i - 1], word))
             || near_language_name(&words[i.saturating_sub(3)..(i + 3).min(words.len())])
             || is_elision(word.text)
+            || in_hyphenated_name(doc, &words[..i], word)
+            || glued_to_bracket(doc, paragraph.clone(), word)
         {
+            continue;
+        }
+        // A word in print, or a known word with a suffix (`commercialish`).
+        let derived = derivation(dict, word.text);
+        if derived.is_some_and(Derivation::despite_slips) {
             continue;
         }
         let suggestions = suggest::ranked(ctx.config.language, word.text, &[]);
@@ -83,76 +212,104 @@ fn lower_case(doc: &Analysis, words: &[Word], ctx: &Context, slips: bool) -> Vec
             .first()
             .and_then(|s| typing_cost(word.text, s, SLIP_MAX_COST))
             .is_some();
-        // Two known words closed up (`wavenumber`) are accepted unless one slip away
-        // from a word (`checkpint` is check + pint, but meant checkpoint).
-        if slip != slips || (!slip && closed_compound(dict, word.text)) {
+        // A prefix on a word much commoner than the slip's correction is meant
+        // (`defund`: `fund` is commoner than `defend`; `recommand` stays a slip).
+        if slip
+            && derived == Some(Derivation::Prefixed)
+            && prefix_outweighs(dict, word.text, &suggestions)
+        {
             continue;
         }
-        if word.in_quote {
+        // Two known words closed up (`wavenumber`) or a known word with a prefix
+        // (`reinterred`) are accepted unless one slip away from a word (`checkpint` is
+        // check + pint, but meant checkpoint; `cofiguration` is co + figuration).
+        if !slip && (derived.is_some() || closed_compound(dict, word.text)) {
+            continue;
+        }
+        // Quotations hold foreign speech, parentheses glosses and scientific names
+        // (`the Desert Rose (adenium obesium)`, `(ragga, zouk, rnb)`), and two unknown
+        // words close together are likely a foreign phrase: there, only a close
+        // correction makes a word a slip.
+        let max_cost = if word.in_quote {
+            Some(QUOTED_MAX_COST)
+        } else if in_parentheses(doc, paragraph.clone(), word)
+            || in_foreign_run(ctx, user, words, i)
+        {
+            Some(BRACKETED_MAX_COST)
+        } else {
+            None
+        };
+        if let Some(max_cost) = max_cost {
             let close = suggestions
                 .first()
-                .and_then(|s| typing_cost(word.text, s, QUOTED_MAX_COST));
+                .and_then(|s| typing_cost(word.text, s, max_cost));
             if close.is_none() {
                 continue;
             }
         }
-        findings.push(unknown(word.span.clone(), word.text, suggestions));
+        flags.push(Lower {
+            span: word.span.clone(),
+            text: word.text.to_string(),
+            suggestions,
+            slip,
+        });
     }
-    findings
+    flags
 }
 
-/// Capitalised unknown words, decided with the whole draft as evidence.
+/// Capitalised unknown words decided with the whole draft as evidence, and lower-case
+/// words far from every known word that the draft uses once. Only recombines each
+/// paragraph's [`Facts`].
 pub fn document(doc: &Analysis, ctx: &Context) -> Vec<Finding> {
-    let user = UserWords::new(&ctx.config.words);
-    let all_words: Vec<Word> = (0..doc.paragraphs.len())
-        .flat_map(|p| words::of_paragraph(doc, p))
+    let all: Vec<(usize, Arc<Facts>)> = (0..doc.paragraphs.len())
+        .map(|p| (doc.paragraphs[p].span.start, facts(doc, p, ctx)))
         .collect();
+    let mut findings = Vec::new();
+    // Lower-case words far from every known word: a term the writer uses more than once
+    // is meant (`santorum` in a story about the coinage); a lone one is flagged.
+    let mut lower_uses: FastMap<&str, usize> = FastMap::default();
+    for (_, facts) in &all {
+        for (text, n) in &facts.unknown_lower {
+            *lower_uses.entry(text.as_str()).or_default() += n;
+        }
+    }
+    for (base, facts) in &all {
+        for flag in facts.lower.iter().filter(|f| !f.slip) {
+            if lower_uses.get(flag.text.as_str()).is_some_and(|&n| n == 1) {
+                let span = flag.span.start + base..flag.span.end + base;
+                findings.push(unknown(span, &flag.text, flag.suggestions.clone()));
+            }
+        }
+    }
     // Every capitalised word of the draft, with its count and whether it is known.
+    if all.iter().all(|(_, f)| f.unknown_capitalised.is_empty()) {
+        return findings;
+    }
     let mut draft = DraftWords::default();
-    let mut unknown_uses: Vec<(&str, Vec<&Word>)> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    for word in all_words
-        .iter()
-        .filter(|w| w.shape == Shape::Capitalised && checkable(w))
-    {
-        let is_known = draft.counts.get(word.text).map(|c| c.1).unwrap_or_else(|| {
-            known(ctx.config.language, word.text)
-                || user.accepts(word.text)
-                || super::lexicon::place_weight(word.text).is_some()
-        });
-        let entry = draft.counts.entry(word.text).or_insert((0, is_known));
-        entry.0 += 1;
-        if !is_known {
-            let at = *index.entry(word.text).or_insert_with(|| {
-                unknown_uses.push((word.text, Vec::new()));
-                unknown_uses.len() - 1
-            });
-            unknown_uses[at].1.push(word);
+    for (_, facts) in &all {
+        for (text, &(n, is_known, _)) in &facts.capitalised {
+            draft.counts.entry(text.as_str()).or_insert((0, is_known)).0 += n;
         }
     }
     draft.index();
-    // Lower-case words far from every known word: a term the writer uses more than once
-    // is meant (`santorum` in a story about the coinage); a lone one is flagged.
-    let mut findings = lower_case(doc, &all_words, ctx, false);
-    let mut lower_uses: HashMap<&str, usize> = HashMap::new();
-    for word in all_words.iter().filter(|w| w.shape == Shape::Lower) {
-        *lower_uses.entry(word.text).or_default() += 1;
+    let mut unknown_uses: Vec<(&str, Vec<(usize, &CapitalisedUse)>)> = Vec::new();
+    let mut index: FastMap<&str, usize> = FastMap::default();
+    for (base, facts) in &all {
+        for word in &facts.unknown_capitalised {
+            let at = *index.entry(word.text.as_str()).or_insert_with(|| {
+                unknown_uses.push((word.text.as_str(), Vec::new()));
+                unknown_uses.len() - 1
+            });
+            unknown_uses[at].1.push((*base, word));
+        }
     }
-    findings.retain(|f| {
-        lower_uses
-            .get(doc.slice(f.span.clone()))
-            .is_some_and(|&n| n == 1)
-    });
-    let introduced_words = introduced_words(doc);
     for (text, uses) in unknown_uses {
         let signs = NameSigns {
-            introduced: uses
-                .iter()
-                .any(|w| introduced_words.contains(&w.span.start)),
+            introduced: uses.iter().any(|(_, w)| w.introduced),
             uses: uses.len(),
         };
         // Quoted speech may hold foreign words: ask for more evidence there.
-        let quoted = if uses.iter().all(|w| w.in_quote) {
+        let quoted = if uses.iter().all(|(_, w)| w.in_quote) {
             QUOTED_EXTRA_MARGIN
         } else {
             0.0
@@ -164,15 +321,21 @@ pub fn document(doc: &Analysis, ctx: &Context) -> Vec<Finding> {
         let Some(evidence) = evidence else {
             continue;
         };
-        let related = first_use(&all_words, &evidence.correction);
+        let related = all.iter().find_map(|(base, facts)| {
+            facts
+                .capitalised
+                .get(evidence.correction.as_str())
+                .map(|c| c.2.start + base..c.2.end + base)
+        });
         let mut suggestions = vec![evidence.correction.clone()];
         for s in suggest::ranked(ctx.config.language, text, &[]) {
             if suggestions.len() < MAX_SUGGESTIONS && !suggestions.contains(&s) {
                 suggestions.push(s);
             }
         }
-        for word in uses {
-            let mut finding = Finding::new(&RULE, word.span.clone(), typo_message(text, &evidence))
+        for (base, word) in uses {
+            let span = word.span.start + base..word.span.end + base;
+            let mut finding = Finding::new(&RULE, span, typo_message(text, &evidence))
                 .with_suggestions(suggestions.clone());
             if let (Source::Draft, Some(span)) = (evidence.source, related.clone()) {
                 finding =
@@ -190,10 +353,10 @@ pub fn document(doc: &Analysis, ctx: &Context) -> Vec<Finding> {
 fn sentence_start_slip(
     ctx: &Context,
     text: &str,
-    uses: &[&Word],
+    uses: &[(usize, &CapitalisedUse)],
     signs: &NameSigns,
 ) -> Option<TypoEvidence> {
-    if !uses.iter().all(|w| w.sentence_initial)
+    if !uses.iter().all(|(_, w)| w.sentence_initial)
         || evidence::name_score(text, signs) > 0.0
         || text.chars().count() < 4
     {
@@ -265,14 +428,15 @@ fn closed_compound(dict: &spellbook::Dictionary, word: &str) -> bool {
     }
     lower.char_indices().skip(4).any(|(at, _)| {
         let (head, tail) = lower.split_at(at);
-        // Both parts common words: a rare part (`heir` + `achy`) is more likely a slip.
+        // The head a common word, the tail at least in the frequency list: a rare head
+        // (`heir` + `achy`) is more likely a slip.
         let (head_common, tail_common) = (
             super::lexicon::commonness(head),
             super::lexicon::commonness(tail),
         );
         tail.chars().count() >= 4
             && (0.3..0.6).contains(&head_common)
-            && tail_common >= 0.3
+            && tail_common > 0.0
             && dict.check(head)
             && accepts(dict, tail)
     })
@@ -315,6 +479,89 @@ fn near_language_name(around: &[Word]) -> bool {
     around.iter().any(|w| LANGUAGES.contains(&w.text))
 }
 
+/// The lower-case part of a hyphenated given name after a surname (`Leung Yiu-chung`,
+/// `Lee Cheuk-yan`): the compound starts with a capital and a capitalised word stands
+/// right before it.
+fn in_hyphenated_name(doc: &Analysis, before: &[Word], word: &Word) -> bool {
+    if !word.in_compound
+        || !doc
+            .slice(word.token.clone())
+            .starts_with(char::is_uppercase)
+    {
+        return false;
+    }
+    let previous = before.iter().rev().find(|w| w.token != word.token);
+    previous.is_some_and(|p| {
+        p.shape == Shape::Capitalised
+            && p.span.end <= word.token.start
+            && doc.slice(p.span.end..word.token.start) == " "
+    })
+}
+
+/// How much commoner than the best correction a prefixed word's stem must be.
+const STEM_COMMONER_BY: f32 = 0.15;
+
+fn prefix_outweighs(dict: &spellbook::Dictionary, word: &str, suggestions: &[String]) -> bool {
+    let (Some(stem), Some(best)) = (
+        super::derived::prefixed_stem(dict, word),
+        suggestions.first(),
+    ) else {
+        return false;
+    };
+    super::lexicon::commonness(stem) >= super::lexicon::commonness(best) + STEM_COMMONER_BY
+}
+
+/// Whether another lower-case word within two words of `words[at]` is unknown too: a
+/// phrase in another language (`Lass' sic nach Berlin kommen`), where a close correction
+/// is needed before calling a word a slip.
+fn in_foreign_run(ctx: &Context, user: &UserWords, words: &[Word], at: usize) -> bool {
+    let language = ctx.config.language;
+    let around = at.saturating_sub(2)..(at + 3).min(words.len());
+    around.filter(|&j| j != at).any(|j| {
+        let w = &words[j];
+        w.shape == Shape::Lower
+            && checkable(w)
+            && !known(language, w.text)
+            && !known(other_variety(language), w.text)
+            && !user.accepts(w.text)
+    })
+}
+
+/// Whether the word sits inside parentheses in its paragraph: a `(` before it and a `)`
+/// after it, each within 200 bytes and with no other bracket or line break between.
+fn in_parentheses(doc: &Analysis, paragraph: Range<usize>, word: &Word) -> bool {
+    const REACH: usize = 200;
+    let prose = doc.prose();
+    let before = prose.get(paragraph.start..word.span.start).unwrap_or("");
+    let opened = before
+        .bytes()
+        .rev()
+        .take(REACH)
+        .find(|b| matches!(b, b'(' | b')' | b'\n'))
+        == Some(b'(');
+    opened
+        && prose
+            .get(word.span.end..paragraph.end)
+            .unwrap_or("")
+            .bytes()
+            .take(REACH)
+            .find(|b| matches!(b, b'(' | b')' | b'\n'))
+            == Some(b')')
+}
+
+/// A word glued to a bracket inside a token is notation, not prose: the respelling
+/// `d(ə)-VOR-zha(h)k`, `word(s)`.
+fn glued_to_bracket(doc: &Analysis, paragraph: Range<usize>, word: &Word) -> bool {
+    let prose = doc.prose();
+    let after = prose
+        .get(word.span.end..paragraph.end)
+        .and_then(|s| s.chars().next());
+    let before = prose
+        .get(paragraph.start..word.span.start)
+        .and_then(|s| s.chars().next_back());
+    after == Some('(') || before == Some(')')
+}
+
 /// `l'eau`, `d'Artagnan`: a French article or preposition elided onto the word.
 fn is_elision(word: &str) -> bool {
     let mut chars = word.chars();
@@ -328,11 +575,11 @@ fn is_elision(word: &str) -> bool {
 }
 
 /// A short word right after a number or a slash is a unit (`1 psu`, `K/psu`).
-fn is_unit(doc: &Analysis, word: &Word) -> bool {
+fn is_unit(doc: &Analysis, paragraph_start: usize, word: &Word) -> bool {
     if word.text.chars().count() > 4 {
         return false;
     }
-    let before = doc.slice(0..word.span.start);
+    let before = doc.slice(paragraph_start..word.span.start);
     let trimmed = before.trim_end_matches(' ');
     before.ends_with('/')
         || (trimmed.len() < before.len() && trimmed.ends_with(|c: char| c.is_ascii_digit()))
@@ -352,29 +599,25 @@ fn follows_unknown_capitalised(
         && !accepts(dict, previous.text)
 }
 
-/// Start offsets of the name words that a title or a first name introduces (`Merz` in
-/// `Chancellor Friedrich Merz`, `Biden` in `Joe Biden`).
-fn introduced_words(doc: &Analysis) -> std::collections::HashSet<usize> {
-    let mut starts = std::collections::HashSet::new();
-    for candidate in &doc.names {
+/// Start offsets of the name words of one paragraph that a title or a first name
+/// introduces (`Merz` in `Chancellor Friedrich Merz`, `Biden` in `Joe Biden`).
+fn introduced_words(doc: &Analysis, paragraph: usize) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let Some(para) = doc.paragraphs.get(paragraph) else {
+        return starts;
+    };
+    for candidate in doc.names.get(para.names.clone()).unwrap_or_default() {
         let first_name = candidate
             .name_words
             .first()
             .is_some_and(|first| super::lexicon::is_first_name(doc.slice(first.clone())));
         for (position, word) in candidate.name_words.iter().enumerate() {
             if candidate.title.is_some() || (position > 0 && first_name) {
-                starts.insert(word.start);
+                starts.push(word.start);
             }
         }
     }
     starts
-}
-
-fn first_use(words: &[Word], text: &str) -> Option<Range<usize>> {
-    words
-        .iter()
-        .find(|w| w.text == text)
-        .map(|w| w.span.clone())
 }
 
 fn unknown(span: Range<usize>, text: &str, suggestions: Vec<String>) -> Finding {
