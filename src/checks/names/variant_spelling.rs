@@ -17,9 +17,10 @@ use crate::data::SENTENCE_STARTERS;
 use crate::finding::{Finding, Severity};
 use crate::text::Analysis;
 use crate::text::people::{
-    FastMap, FastSet, MentionKind, People, given_names_agree, is_given_name, is_place,
+    FastMap, FastSet, Fnv, MentionKind, People, given_names_agree, is_given_name, is_place,
 };
 use std::collections::HashSet;
+use std::hash::Hasher;
 
 pub const RULE: Rule = Rule {
     id: "names.variant-spelling",
@@ -58,10 +59,10 @@ pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
     }
     // Index every introduced spelling by its one-letter deletions: two words one edit
     // apart always share an entry.
-    let mut index: FastMap<String, Vec<&str>> = FastMap::default();
+    let mut index: FastMap<u64, Vec<&str>> = FastMap::default();
     for (&key, spelling) in &spellings {
         if spelling.introduced.is_some() && key.chars().count() >= 5 {
-            for variant in deletions(key).into_iter().chain([key.to_string()]) {
+            for variant in deletion_keys(key) {
                 index.entry(variant).or_default().push(key);
             }
         }
@@ -132,13 +133,13 @@ fn reference_for<'a>(
     key: &str,
     spelling: &Spelling,
     spellings: &FastMap<&'a str, Spelling>,
-    index: &FastMap<String, Vec<&'a str>>,
+    index: &FastMap<u64, Vec<&'a str>>,
 ) -> Option<&'a str> {
     if key.chars().count() < 4 {
         return None;
     }
     let mut found: Option<&'a str> = None;
-    for variant in deletions(key).into_iter().chain([key.to_string()]) {
+    for variant in deletion_keys(key) {
         for &other in index.get(&variant).into_iter().flatten() {
             if other == key || found == Some(other) || !one_edit_apart(key, other) {
                 continue;
@@ -186,22 +187,22 @@ fn derived_form(a: &str, b: &str) -> bool {
 }
 
 /// Every string made by deleting one char of `word`.
-fn deletions(word: &str) -> Vec<String> {
-    let chars: Vec<char> = word.chars().collect();
-    (0..chars.len())
-        .map(|skip| {
-            chars
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| *i != skip)
-                .map(|(_, c)| *c)
-                .collect()
-        })
-        .collect()
+/// Hashes of the word with each letter left out, and of the word itself: two words one
+/// edit apart share one. Hashes, not strings, because this runs over every surname on
+/// every keystroke; a collision only adds a candidate that `one_edit_apart` then rejects.
+fn deletion_keys(word: &str) -> impl Iterator<Item = u64> + '_ {
+    let n = word.chars().count();
+    (0..=n).map(move |skip| {
+        let mut hasher = Fnv::default();
+        for (i, c) in word.chars().enumerate() {
+            if i != skip {
+                hasher.write_u32(u32::from(c));
+            }
+        }
+        hasher.finish()
+    })
 }
 
-/// Whether two different words are one deletion, insertion, substitution or swap of
-/// neighbours apart: the speller's edit classifier, which names share.
 pub(crate) fn one_edit_apart(a: &str, b: &str) -> bool {
     crate::checks::spelling::distance::single_edit(a, b).is_some()
 }
