@@ -17,7 +17,7 @@ use crate::facts::{Born, Date};
 use regex::Regex;
 use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 use unicode_normalization::UnicodeNormalization;
 
 /// One place where the draft names a person.
@@ -35,9 +35,9 @@ pub struct Mention {
     /// The surname (a generational suffix such as `Jr.` is not part of it).
     pub surname: Range<usize>,
     /// Folded surname ([`fold`]): the grouping key.
-    pub key: String,
+    pub key: Arc<str>,
     /// Folded first name, for a full name.
-    pub given_key: Option<String>,
+    pub given_key: Option<Arc<str>>,
     /// How sure the finder is that this is a person and not a place or a thing.
     pub kind: MentionKind,
     /// A title stands before the name (`Sen.`, `Russian President`).
@@ -67,8 +67,8 @@ pub enum MentionKind {
 /// A person: every mention of one name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Person {
-    pub key: String,
-    pub given_key: Option<String>,
+    pub key: Arc<str>,
+    pub given_key: Option<Arc<str>>,
     /// Indices into [`People::mentions`], in order.
     pub mentions: Vec<usize>,
     /// The first full-name mention, if any.
@@ -262,12 +262,12 @@ impl People {
             .mentions
             .iter()
             .filter(|m| m.kind == MentionKind::Single)
-            .map(|m| m.key.as_str())
+            .map(|m| &*m.key)
             .collect();
         let promote: Vec<bool> = self
             .mentions
             .iter()
-            .map(|m| m.kind == MentionKind::WeakFull && singles.contains(m.key.as_str()))
+            .map(|m| m.kind == MentionKind::WeakFull && singles.contains(&*m.key))
             .collect();
         for (mention, promote) in self.mentions.iter_mut().zip(promote) {
             if promote {
@@ -278,7 +278,7 @@ impl People {
 
     fn group(&mut self) {
         // Persons by surname key; the last one mentioned comes last in each list.
-        let mut by_key: FastMap<String, Vec<usize>> = FastMap::default();
+        let mut by_key: FastMap<Arc<str>, Vec<usize>> = FastMap::default();
         let mut last_seen: Vec<usize> = Vec::new();
         for index in 0..self.mentions.len() {
             let mention = &self.mentions[index];
@@ -522,12 +522,12 @@ fn mention_of(doc: &Analysis, candidate_index: usize, paragraph: usize) -> Optio
         paragraph,
         sentence,
         span: given.as_ref().map_or(surname.start, |g| g.start)..surname.end,
-        given_key: given.as_ref().map(|g| fold(&text[g.clone()])),
+        given_key: given.as_ref().map(|g| Arc::from(fold(&text[g.clone()]))),
         given_listed: given
             .as_ref()
             .is_some_and(|g| is_given_name(&text[g.clone()])),
         given,
-        key: fold(surname_text),
+        key: Arc::from(fold(surname_text)),
         surname,
         kind,
         titled,

@@ -26,7 +26,7 @@ pub fn match_people<'f>(people: &People, facts: &'f Facts) -> Vec<Option<&'f Fac
     }
     let mut persons_per_surname: HashMap<&str, usize> = HashMap::new();
     for person in &people.persons {
-        *persons_per_surname.entry(person.key.as_str()).or_default() += 1;
+        *persons_per_surname.entry(&*person.key).or_default() += 1;
     }
     people
         .persons
@@ -34,13 +34,12 @@ pub fn match_people<'f>(people: &People, facts: &'f Facts) -> Vec<Option<&'f Fac
         .map(|person| {
             let introduction = person.introduction.map(|m| &people.mentions[m]);
             if let Some(given) = introduction.and_then(|m| m.given_key.clone())
-                && let Some(&entry) = by_full.get(&(given, person.key.clone()))
+                && let Some(&entry) = by_full.get(&(given.to_string(), person.key.to_string()))
             {
                 return Some(&facts.people[entry]);
             }
-            let entries = by_surname.get(&person.key)?;
-            let unique =
-                entries.len() == 1 && persons_per_surname.get(person.key.as_str()) == Some(&1);
+            let entries = by_surname.get(&*person.key)?;
+            let unique = entries.len() == 1 && persons_per_surname.get(&*person.key) == Some(&1);
             let entry = &facts.people[*entries.first()?];
             // A different first name in the draft is another person, however unique.
             let compatible = match (&person.given_key, first_last(&entry.name)) {

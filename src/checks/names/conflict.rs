@@ -41,7 +41,7 @@ pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
     let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
     for (index, mention) in people.mentions.iter().enumerate() {
         if mention.kind == MentionKind::Full && mention.given_key.is_some() {
-            by_key.entry(mention.key.as_str()).or_default().push(index);
+            by_key.entry(&*mention.key).or_default().push(index);
         }
     }
     let mut findings = Vec::new();

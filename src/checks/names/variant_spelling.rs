@@ -21,6 +21,7 @@ use crate::text::people::{
 };
 use std::collections::HashSet;
 use std::hash::Hasher;
+use std::sync::Arc;
 
 pub const RULE: Rule = Rule {
     id: "names.variant-spelling",
@@ -40,7 +41,7 @@ struct Spelling {
     /// Mentions with this key, in order.
     mentions: Vec<usize>,
     /// Folded first names given with it in full names.
-    given: HashSet<String>,
+    given: HashSet<Arc<str>>,
     /// First mention with a first name or a title: the introduction.
     introduced: Option<usize>,
 }
@@ -48,7 +49,7 @@ struct Spelling {
 pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
     let mut spellings: FastMap<&str, Spelling> = FastMap::default();
     for (index, mention) in people.mentions.iter().enumerate() {
-        let entry = spellings.entry(mention.key.as_str()).or_default();
+        let entry = spellings.entry(&*mention.key).or_default();
         entry.mentions.push(index);
         // Only a sure full name or a title introduces a spelling: `Endless Light` (a
         // title of a work) must not make `Flight` a typo.
