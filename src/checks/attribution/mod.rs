@@ -99,15 +99,15 @@ fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivit
                     }
                 }),
         );
-        // Figures and superlatives are one detail of a scene; accusations, intents, causes
-        // and predictions open an account that the next sentences may carry on.
+        // Figures, superlatives and causes are one detail of a scene ("The attention led to
+        // an invitation. He was a guest at the fair."); accusations, intents and
+        // predictions open an account that the next sentences may carry on.
         let own_claim = found.iter().any(|c| {
             matches!(
                 c.kind,
                 ClaimKind::Contested
                     | ClaimKind::MentalState
                     | ClaimKind::Intent
-                    | ClaimKind::Causal
                     | ClaimKind::Certainty
                     | ClaimKind::Hedge
             )
