@@ -224,6 +224,7 @@ pub fn find(
             &mut claims,
         );
         statistics(view, eligible, &mut claims);
+        trends(view, eligible, &mut claims);
         phrases(List::Figure, ClaimKind::Statistic, eligible, &mut claims);
         consequences(view, eligible, &mut claims);
         superlative_forms(
@@ -330,7 +331,12 @@ fn mental_states(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>
                 continue;
             }
             // "thought" is a noun as often as a verb: "A final thought".
-            if word == "thought" && !THOUGHT_OBJECTS.contains(&view.word(i + 1)) {
+            let object_follows = view
+                .words
+                .get(i + 1)
+                .is_some_and(|w| w.clause == view.words[i].clause)
+                && THOUGHT_OBJECTS.contains(&view.word(i + 1));
+            if word == "thought" && !object_follows {
                 continue;
             }
             if let Some(subject) = third_person_subject(view, i) {
@@ -529,6 +535,139 @@ fn statistics(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
             _ => false,
         };
         if figure {
+            claims.push(Claim {
+                kind: ClaimKind::Statistic,
+                words: i..i + 1,
+                subject: None,
+            });
+        }
+    }
+}
+
+/// Verbs of change: a trend is a figure in words ("prices rose sharply", "the share is
+/// slipping").
+const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "risen",
+    "rising",
+    "rises",
+    "fell",
+    "fallen",
+    "falling",
+    "falls",
+    "dropped",
+    "dropping",
+    "drops",
+    "declined",
+    "declining",
+    "declines",
+    "increased",
+    "increasing",
+    "increases",
+    "decreased",
+    "decreasing",
+    "decreases",
+    "grew",
+    "grown",
+    "growing",
+    "grows",
+    "shrank",
+    "shrunk",
+    "shrinking",
+    "shrinks",
+    "doubled",
+    "tripled",
+    "halved",
+    "soared",
+    "soaring",
+    "surged",
+    "surging",
+    "plunged",
+    "plunging",
+    "plummeted",
+    "slipped",
+    "slipping",
+    "climbed",
+    "climbing",
+    "jumped",
+    "tumbled",
+];
+
+/// Nouns of quantity: what a change verb measures when it is their subject.
+const QUANTITY_NOUNS: &[&str] = &[
+    "share",
+    "rate",
+    "rates",
+    "price",
+    "prices",
+    "number",
+    "numbers",
+    "sales",
+    "population",
+    "unemployment",
+    "inflation",
+    "cost",
+    "costs",
+    "demand",
+    "revenue",
+    "revenues",
+    "profits",
+    "exports",
+    "imports",
+    "spending",
+    "debt",
+    "deficit",
+    "crime",
+    "poverty",
+    "popularity",
+    "support",
+    "membership",
+    "attendance",
+    "output",
+    "production",
+    "emissions",
+    "levels",
+    "temperatures",
+    "yields",
+    "income",
+    "wages",
+    "turnout",
+    "enrolment",
+    "enrollment",
+    "usage",
+];
+
+/// Trends: a change verb with a quantity for subject ("prices are rising"), a measure after
+/// it ("grows in popularity", "fell to 56 percent"). "Things have grown steadily" is left
+/// alone: nothing says what was measured.
+fn trends(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
+    for (i, _) in eligible.iter().enumerate().filter(|(_, ok)| **ok) {
+        if !CHANGE_VERBS.contains(&view.word(i)) {
+            continue;
+        }
+        let mut s = i;
+        while s > 0
+            && (matches!(
+                view.word(s - 1),
+                "is" | "are" | "has" | "have" | "had" | "was" | "were" | "been"
+            ) || is_adverb(view, s - 1))
+        {
+            s -= 1;
+        }
+        let quantity = s > 0 && QUANTITY_NOUNS.contains(&view.word(s - 1));
+        let mut e = i + 1;
+        if view.word(e) == "in" && QUANTITY_NOUNS.contains(&view.word(e + 1)) {
+            e += 2;
+        }
+        // "fell to 56 percent", "grew by about a third".
+        let measured = matches!(view.word(e), "by" | "to")
+            && (view
+                .words
+                .get(e + 1)
+                .is_some_and(|w| w.kind == TokenKind::Number)
+                || APPROXIMATIONS.contains(&view.word(e + 1)));
+        let third_person = !FIRST_SECOND_PERSON.contains(&view.word(s.saturating_sub(1)));
+        if (quantity || measured || e > i + 1) && third_person {
             claims.push(Claim {
                 kind: ClaimKind::Statistic,
                 words: i..i + 1,

@@ -305,8 +305,9 @@ fn orphan_quotes(doc: &Analysis) -> Vec<Finding> {
             let neighbours = first.saturating_sub(1)..(last + 2).min(doc.sentences.len());
             let continues_previous =
                 quote.span.start == para.span.start && previous_paragraph_quote_attributed;
-            let has_speaker =
-                continues_previous || neighbours.clone().any(|s| context.attributed(s));
+            let has_speaker = continues_previous
+                || neighbours.clone().any(|s| context.attributed(s))
+                || context.speech_verb_beside(first, last, quote);
             last_attributed = has_speaker;
             if !has_speaker {
                 let excerpt = excerpt(doc.slice(quote.inner.clone()));
@@ -346,6 +347,68 @@ impl Neighbours<'_> {
         let attributed = sources::find(&view).iter().any(|s| !s.weasel);
         self.attributed[sentence] = Some(attributed);
         attributed
+    }
+}
+
+/// Verbs that introduce a quotation though they report no claim of their own: "the
+/// letter continued", "the sign read", "one poster writing".
+const SPEECH_VERBS: &[&str] = &[
+    "continued",
+    "continues",
+    "reasoned",
+    "reads",
+    "read",
+    "posted",
+    "posting",
+    "wrote",
+    "writing",
+    "went",
+    "goes",
+    "added",
+    "asked",
+    "exclaimed",
+    "shouted",
+    "chanted",
+];
+
+/// How near a quotation its speech verb stands: "“...,” the letter continued" (after),
+/// "one poster on the forum writing: “...”" (before).
+const SPEECH_VERB_AFTER: usize = 4;
+const SPEECH_VERB_BEFORE: usize = 6;
+
+impl Neighbours<'_> {
+    /// Whether a speech verb stands right beside the quotation in its own sentences, with
+    /// any subject: the guide takes "“This is blackmail,” the letter continued." as
+    /// attributed though a letter is no named source.
+    fn speech_verb_beside(&mut self, first: usize, last: usize, quote: &Quote) -> bool {
+        (first..=last).any(|sentence| {
+            let Some(paragraph) = self.doc.sentences.get(sentence).map(|s| s.paragraph) else {
+                return false;
+            };
+            let (doc, statements) = (self.doc, self.statements);
+            let quoted = self.quoted[paragraph].get_or_insert_with(|| {
+                sentence::quoted_tokens(doc, paragraph, &statements[paragraph])
+            });
+            let view = SentenceView::new(doc, sentence, quoted, self.lexicon);
+            let is_speech_verb = |i: usize| {
+                !view.words[i].quoted
+                    && (view.is(i, lexicon::class::REPORTING_VERB)
+                        || SPEECH_VERBS.contains(&view.word(i)))
+                    && !(i > 0 && matches!(view.word(i - 1), "is" | "was" | "were" | "be"))
+            };
+            let after = view
+                .words
+                .iter()
+                .position(|w| w.span.start >= quote.span.end)
+                .map_or(0..0, |a| a..(a + SPEECH_VERB_AFTER).min(view.words.len()));
+            let before_end = view
+                .words
+                .iter()
+                .position(|w| w.span.end > quote.span.start)
+                .unwrap_or(view.words.len());
+            let before = before_end.saturating_sub(SPEECH_VERB_BEFORE)..before_end;
+            after.chain(before).any(is_speech_verb)
+        })
     }
 }
 
