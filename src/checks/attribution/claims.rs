@@ -444,6 +444,7 @@ fn third_person_subject(view: &SentenceView, verb: usize) -> Option<usize> {
 fn is_adverb(view: &SentenceView, at: usize) -> bool {
     let word = view.word(at);
     SUBJECT_ADVERBS.contains(&word)
+        || (word == "well" && view.is(at + 1, class::MENTAL_VERB))
         || (word.len() > 4
             && word.ends_with("ly")
             && !view.words[at].capitalised
@@ -544,105 +545,12 @@ fn statistics(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
     }
 }
 
-/// Verbs of change: a trend is a figure in words ("prices rose sharply", "the share is
-/// slipping").
-const CHANGE_VERBS: &[&str] = &[
-    "rose",
-    "risen",
-    "rising",
-    "rises",
-    "fell",
-    "fallen",
-    "falling",
-    "falls",
-    "dropped",
-    "dropping",
-    "drops",
-    "declined",
-    "declining",
-    "declines",
-    "increased",
-    "increasing",
-    "increases",
-    "decreased",
-    "decreasing",
-    "decreases",
-    "grew",
-    "grown",
-    "growing",
-    "grows",
-    "shrank",
-    "shrunk",
-    "shrinking",
-    "shrinks",
-    "doubled",
-    "tripled",
-    "halved",
-    "soared",
-    "soaring",
-    "surged",
-    "surging",
-    "plunged",
-    "plunging",
-    "plummeted",
-    "slipped",
-    "slipping",
-    "climbed",
-    "climbing",
-    "jumped",
-    "tumbled",
-];
-
-/// Nouns of quantity: what a change verb measures when it is their subject.
-const QUANTITY_NOUNS: &[&str] = &[
-    "share",
-    "rate",
-    "rates",
-    "price",
-    "prices",
-    "number",
-    "numbers",
-    "sales",
-    "population",
-    "unemployment",
-    "inflation",
-    "cost",
-    "costs",
-    "demand",
-    "revenue",
-    "revenues",
-    "profits",
-    "exports",
-    "imports",
-    "spending",
-    "debt",
-    "deficit",
-    "crime",
-    "poverty",
-    "popularity",
-    "support",
-    "membership",
-    "attendance",
-    "output",
-    "production",
-    "emissions",
-    "levels",
-    "temperatures",
-    "yields",
-    "income",
-    "wages",
-    "turnout",
-    "enrolment",
-    "enrollment",
-    "usage",
-];
-
 /// Trends: a change verb with a quantity for subject ("prices are rising"), a measure after
 /// it ("grows in popularity", "fell to 56 percent"). "Things have grown steadily" is left
 /// alone: nothing says what was measured.
 fn trends(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
     for (i, _) in eligible.iter().enumerate().filter(|(_, ok)| **ok) {
-        if !CHANGE_VERBS.contains(&view.word(i)) {
+        if !view.is(i, class::CHANGE_VERB) {
             continue;
         }
         let mut s = i;
@@ -654,9 +562,9 @@ fn trends(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
         {
             s -= 1;
         }
-        let quantity = s > 0 && QUANTITY_NOUNS.contains(&view.word(s - 1));
+        let quantity = s > 0 && view.is(s - 1, class::QUANTITY_NOUN);
         let mut e = i + 1;
-        if view.word(e) == "in" && QUANTITY_NOUNS.contains(&view.word(e + 1)) {
+        if view.word(e) == "in" && view.is(e + 1, class::QUANTITY_NOUN) {
             e += 2;
         }
         // "fell to 56 percent", "grew by about a third".

@@ -50,6 +50,18 @@ impl Check for Attribution {
 /// Pronouns that continue the previous sentence's account: "Lavrov said ... He added ...".
 const CONTINUING_PRONOUNS: &[&str] = &["he", "she", "they"];
 
+/// Connectives a continuing sentence may open with before its pronoun: "But he added ...".
+const CONNECTIVES: &[&str] = &[
+    "and", "but", "however", "also", "still", "yet", "so", "then",
+];
+
+/// The first word after any opening connectives.
+fn opener(view: &SentenceView) -> usize {
+    (0..view.words.len())
+        .find(|&i| !CONNECTIVES.contains(&view.word(i)))
+        .unwrap_or(0)
+}
+
 fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivity) -> Vec<Finding> {
     let Some(para) = doc.paragraphs.get(paragraph) else {
         return Vec::new();
@@ -65,7 +77,7 @@ fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivit
         let view = SentenceView::new(doc, index, &quoted, lexicon);
         let sources = sources::find(&view);
         let continues = previous_attributed
-            && (view.opens_with_quote || CONTINUING_PRONOUNS.contains(&view.word(0)));
+            && (view.opens_with_quote || CONTINUING_PRONOUNS.contains(&view.word(opener(&view))));
         let mut covered = coverage(&view, &sources);
         if continues {
             covered.iter_mut().for_each(|c| *c = true);

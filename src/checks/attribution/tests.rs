@@ -546,3 +546,8 @@ fn flags_certainty_words() {
         &[("certainty", "Their guilt is irrefutable")],
     );
 }
+
+#[test]
+fn a_pronoun_after_a_connective_continues_the_account() {
+    assert_none("Lavrov told Rubio that Russia wants peace. But he knows the talks have stalled.");
+}
