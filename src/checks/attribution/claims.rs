@@ -339,7 +339,10 @@ fn mental_states(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>
             if word == "thought" && !object_follows {
                 continue;
             }
-            if let Some(subject) = third_person_subject(view, i) {
+            // "his father's wish": a possessive is no subject of a verb.
+            if let Some(subject) =
+                third_person_subject(view, i).filter(|&s| !view.word(s).ends_with("'s"))
+            {
                 claims.push(Claim {
                     kind: ClaimKind::MentalState,
                     words: subject..i + 1,

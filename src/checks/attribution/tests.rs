@@ -474,6 +474,7 @@ fn finds_the_subject_past_an_adverb_in_ly_a_coordination_or_a_relative() {
     // A noun "thought" and a possessive are no mental state.
     assert_none("A final thought: the lists are open to everyone.");
     assert_none("We read his wish list at the meeting.");
+    assert_none("He later gave in to his father's wish and studied business.");
 }
 
 #[test]
