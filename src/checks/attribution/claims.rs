@@ -579,9 +579,11 @@ fn trends(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
                 || APPROXIMATIONS.contains(&view.word(e + 1)));
         let third_person = !FIRST_SECOND_PERSON.contains(&view.word(s.saturating_sub(1)));
         if (quantity || measured || e > i + 1) && third_person {
+            // The cue names what changed: "population grew".
+            let start = if quantity { s - 1 } else { i };
             claims.push(Claim {
                 kind: ClaimKind::Statistic,
-                words: i..i + 1,
+                words: start..i + 1,
                 subject: None,
             });
         }
