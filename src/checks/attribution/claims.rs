@@ -50,7 +50,7 @@ const NOT_SUBJECT: &[&str] = &[
     "been", "being", "than", "as", "of", "in", "on", "for", "with", "by", "at", "from", "and",
     "or", "but", "that", "which", "it", "this", "there", "what", "if", "when", "because", "so",
     "never", "ever", "well", "more", "most", "less", "had", "has", "have", "how", "why", "whether",
-    "where", "also", "who",
+    "where", "also", "who", "his", "her", "their", "its", "my", "our", "your",
 ];
 
 /// Adverbs that may sit between a subject and its verb: "Trump still wants".
@@ -201,6 +201,12 @@ pub fn find(
         }
     };
     phrases(List::Weasel, ClaimKind::Weasel, unquoted, &mut claims);
+    // "After news of the arrest was reported": a report in a time clause dates an event; it
+    // gestures at no source for a claim.
+    if !claims.is_empty() {
+        let timed = view.after_in_clause(TIME_SUBORDINATORS);
+        claims.retain(|c| !(timed[c.words.start] && view.word(c.words.end - 1) == "reported"));
+    }
     phrases(List::Contested, ClaimKind::Contested, eligible, &mut claims);
     phrases(List::Hedge, ClaimKind::Hedge, eligible, &mut claims);
     certainty(view, eligible, &mut claims);
@@ -218,6 +224,7 @@ pub fn find(
             &mut claims,
         );
         statistics(view, eligible, &mut claims);
+        trends(view, eligible, &mut claims);
         phrases(List::Figure, ClaimKind::Statistic, eligible, &mut claims);
         consequences(view, eligible, &mut claims);
         superlative_forms(
@@ -247,6 +254,9 @@ pub fn find(
     });
     claims
 }
+
+/// Conjunctions that open a time clause.
+const TIME_SUBORDINATORS: &[&str] = &["after", "when", "before", "once", "until", "since"];
 
 /// Modals of possibility.
 const POSSIBILITY: &[&str] = &["can", "could", "may", "might"];
@@ -287,6 +297,11 @@ fn plain_predictions(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Cl
     }
 }
 
+/// Words after "thought" that make it a verb: "thought that", "thought it resembled".
+const THOUGHT_OBJECTS: &[&str] = &[
+    "that", "it", "he", "she", "they", "the", "a", "his", "her", "their", "this", "so", "we", "i",
+];
+
 /// "Rubio knows", "Trump hoped", ", knowing that", "he is disappointed".
 fn mental_states(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
     // A hypothetical asserts nothing: "if he wants a deal". Computed on the first cue only.
@@ -315,7 +330,19 @@ fn mental_states(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>
                 }
                 continue;
             }
-            if let Some(subject) = third_person_subject(view, i) {
+            // "thought" is a noun as often as a verb: "A final thought".
+            let object_follows = view
+                .words
+                .get(i + 1)
+                .is_some_and(|w| w.clause == view.words[i].clause)
+                && THOUGHT_OBJECTS.contains(&view.word(i + 1));
+            if word == "thought" && !object_follows {
+                continue;
+            }
+            // "his father's wish": a possessive is no subject of a verb.
+            if let Some(subject) =
+                third_person_subject(view, i).filter(|&s| !view.word(s).ends_with("'s"))
+            {
                 claims.push(Claim {
                     kind: ClaimKind::MentalState,
                     words: subject..i + 1,
@@ -389,9 +416,11 @@ const FIRST_PERSON: &[&str] = &[
 ];
 
 /// The subject right before the verb at `verb` (adverbs skipped), if it is a third person.
+/// A verb coordinated with an earlier one ("Jafari heard of it and wanted ...") takes the
+/// subject of the clause; a relative pronoun ("a people who wish ...") its antecedent.
 fn third_person_subject(view: &SentenceView, verb: usize) -> Option<usize> {
     let mut s = verb.checked_sub(1)?;
-    while SUBJECT_ADVERBS.contains(&view.word(s)) {
+    while is_adverb(view, s) {
         s = s.checked_sub(1)?;
     }
     let word = view.word(s);
@@ -399,10 +428,62 @@ fn third_person_subject(view: &SentenceView, verb: usize) -> Option<usize> {
     if w.quoted || w.clause != view.words[verb].clause || w.kind != TokenKind::Word {
         return None;
     }
+    if matches!(word, "and" | "but") {
+        return coordinated_subject(view, s);
+    }
+    if word == "who" {
+        return s
+            .checked_sub(1)
+            .filter(|&a| is_third_person_noun(view, a, verb));
+    }
     if FIRST_SECOND_PERSON.contains(&word) || NOT_SUBJECT.contains(&word) {
         return None;
     }
     Some(s)
+}
+
+/// Adverbs that may stand between a subject and its verb: the listed ones and any word
+/// in -ly ("a teacher mistakenly thought").
+fn is_adverb(view: &SentenceView, at: usize) -> bool {
+    let word = view.word(at);
+    SUBJECT_ADVERBS.contains(&word)
+        || (word == "well" && view.is(at + 1, class::MENTAL_VERB))
+        || (word.len() > 4
+            && word.ends_with("ly")
+            && !view.words[at].capitalised
+            && !matches!(
+                word,
+                "only" | "early" | "family" | "italy" | "july" | "holy"
+            ))
+}
+
+/// How far back the subject of a coordinated verb may be.
+const COORDINATED_REACH: usize = 12;
+
+/// The subject of the clause a coordinated verb joins: the nearest name or third-person
+/// pronoun before the "and", in the same clause, with no first or second person between.
+fn coordinated_subject(view: &SentenceView, and: usize) -> Option<usize> {
+    let clause = view.words[and].clause;
+    (and.saturating_sub(COORDINATED_REACH)..and)
+        .rev()
+        .take_while(|&j| view.words[j].clause == clause && !view.words[j].quoted)
+        .take_while(|&j| !FIRST_SECOND_PERSON.contains(&view.word(j)))
+        .find(|&j| {
+            (view.words[j].name && view.words[j].capitalised)
+                || matches!(view.word(j), "he" | "she" | "they")
+        })
+}
+
+/// Whether word `at` can be a third-person antecedent of a relative pronoun before `verb`.
+fn is_third_person_noun(view: &SentenceView, at: usize, verb: usize) -> bool {
+    let word = view.word(at);
+    let w = &view.words[at];
+    w.kind == TokenKind::Word
+        && !w.quoted
+        && w.clause == view.words[verb].clause
+        && !FIRST_SECOND_PERSON.contains(&word)
+        && !NOT_SUBJECT.contains(&word)
+        && !matches!(word, "those" | "anyone" | "everyone" | "all")
 }
 
 /// Figures: percentages, amounts with a scale word ("two billion", "$4 million"), and
@@ -443,6 +524,9 @@ fn statistics(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
             }
             TokenKind::Word => {
                 (SCALE_WORDS[3..].contains(&next) && NUMBER_WORDS.contains(&lower))
+                    // "forty percent", "twenty-five per cent"
+                    || (matches!(next, "percent" | "per")
+                        && (NUMBER_WORDS.contains(&lower) || is_tens_word(lower)))
                     // "dozens of rounds", "thousands of people": a count of people or
                     // things counted.
                     || (PLURAL_NUMBERS.contains(&lower)
@@ -458,6 +542,48 @@ fn statistics(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
             claims.push(Claim {
                 kind: ClaimKind::Statistic,
                 words: i..i + 1,
+                subject: None,
+            });
+        }
+    }
+}
+
+/// Trends: a change verb with a quantity for subject ("prices are rising"), a measure after
+/// it ("grows in popularity", "fell to 56 percent"). "Things have grown steadily" is left
+/// alone: nothing says what was measured.
+fn trends(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
+    for (i, _) in eligible.iter().enumerate().filter(|(_, ok)| **ok) {
+        if !view.is(i, class::CHANGE_VERB) {
+            continue;
+        }
+        let mut s = i;
+        while s > 0
+            && (matches!(
+                view.word(s - 1),
+                "is" | "are" | "has" | "have" | "had" | "was" | "were" | "been"
+            ) || is_adverb(view, s - 1))
+        {
+            s -= 1;
+        }
+        let quantity = s > 0 && view.is(s - 1, class::QUANTITY_NOUN);
+        let mut e = i + 1;
+        if view.word(e) == "in" && view.is(e + 1, class::QUANTITY_NOUN) {
+            e += 2;
+        }
+        // "fell to 56 percent", "grew by about a third".
+        let measured = matches!(view.word(e), "by" | "to")
+            && (view
+                .words
+                .get(e + 1)
+                .is_some_and(|w| w.kind == TokenKind::Number)
+                || APPROXIMATIONS.contains(&view.word(e + 1)));
+        let third_person = !FIRST_SECOND_PERSON.contains(&view.word(s.saturating_sub(1)));
+        if (quantity || measured || e > i + 1) && third_person {
+            // The cue names what changed: "population grew".
+            let start = if quantity { s - 1 } else { i };
+            claims.push(Claim {
+                kind: ClaimKind::Statistic,
+                words: start..i + 1,
                 subject: None,
             });
         }
@@ -509,6 +635,31 @@ fn superlative_forms(
             });
         }
     }
+}
+
+/// "twenty", "forty-five", "eleven" ... "nineteen": number words a figure is written in.
+fn is_tens_word(word: &str) -> bool {
+    const TENS: &[&str] = &[
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+    ];
+    TENS.iter()
+        .any(|t| word == *t || word.strip_prefix(t).is_some_and(|r| r.starts_with('-')))
 }
 
 /// "a year", "per day", "each week": a number with a rate is a statistic.

@@ -33,6 +33,8 @@ pub mod class {
     pub const NOT_SUPERLATIVE: u16 = 1 << 8;
     pub const EVALUATIVE_SUPERLATIVE: u16 = 1 << 9;
     pub const IRREGULAR_PAST: u16 = 1 << 10;
+    pub const CHANGE_VERB: u16 = 1 << 11;
+    pub const QUANTITY_NOUN: u16 = 1 << 12;
 }
 
 /// Every list the attribution rules read.
@@ -90,6 +92,8 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             data!("evaluative_superlatives.txt").collect(),
         ),
         (class::IRREGULAR_PAST, data!("irregular_past.txt").collect()),
+        (class::CHANGE_VERB, data!("change_verbs.txt").collect()),
+        (class::QUANTITY_NOUN, data!("quantity_nouns.txt").collect()),
     ];
     for (bit, words) in word_lists {
         for word in words {

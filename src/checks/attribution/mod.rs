@@ -50,6 +50,18 @@ impl Check for Attribution {
 /// Pronouns that continue the previous sentence's account: "Lavrov said ... He added ...".
 const CONTINUING_PRONOUNS: &[&str] = &["he", "she", "they"];
 
+/// Connectives a continuing sentence may open with before its pronoun: "But he added ...".
+const CONNECTIVES: &[&str] = &[
+    "and", "but", "however", "also", "still", "yet", "so", "then",
+];
+
+/// The first word after any opening connectives.
+fn opener(view: &SentenceView) -> usize {
+    (0..view.words.len())
+        .find(|&i| !CONNECTIVES.contains(&view.word(i)))
+        .unwrap_or(0)
+}
+
 fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivity) -> Vec<Finding> {
     let Some(para) = doc.paragraphs.get(paragraph) else {
         return Vec::new();
@@ -65,7 +77,7 @@ fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivit
         let view = SentenceView::new(doc, index, &quoted, lexicon);
         let sources = sources::find(&view);
         let continues = previous_attributed
-            && (view.opens_with_quote || CONTINUING_PRONOUNS.contains(&view.word(0)));
+            && (view.opens_with_quote || CONTINUING_PRONOUNS.contains(&view.word(opener(&view))));
         let mut covered = coverage(&view, &sources);
         if continues {
             covered.iter_mut().for_each(|c| *c = true);
@@ -99,15 +111,15 @@ fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivit
                     }
                 }),
         );
-        // Figures and superlatives are one detail of a scene; accusations, intents, causes
-        // and predictions open an account that the next sentences may carry on.
+        // Figures, superlatives and causes are one detail of a scene ("The attention led to
+        // an invitation. He was a guest at the fair."); accusations, intents and
+        // predictions open an account that the next sentences may carry on.
         let own_claim = found.iter().any(|c| {
             matches!(
                 c.kind,
                 ClaimKind::Contested
                     | ClaimKind::MentalState
                     | ClaimKind::Intent
-                    | ClaimKind::Causal
                     | ClaimKind::Certainty
                     | ClaimKind::Hedge
             )
@@ -305,8 +317,9 @@ fn orphan_quotes(doc: &Analysis) -> Vec<Finding> {
             let neighbours = first.saturating_sub(1)..(last + 2).min(doc.sentences.len());
             let continues_previous =
                 quote.span.start == para.span.start && previous_paragraph_quote_attributed;
-            let has_speaker =
-                continues_previous || neighbours.clone().any(|s| context.attributed(s));
+            let has_speaker = continues_previous
+                || neighbours.clone().any(|s| context.attributed(s))
+                || context.speech_verb_beside(first, last, quote);
             last_attributed = has_speaker;
             if !has_speaker {
                 let excerpt = excerpt(doc.slice(quote.inner.clone()));
@@ -346,6 +359,68 @@ impl Neighbours<'_> {
         let attributed = sources::find(&view).iter().any(|s| !s.weasel);
         self.attributed[sentence] = Some(attributed);
         attributed
+    }
+}
+
+/// Verbs that introduce a quotation though they report no claim of their own: "the
+/// letter continued", "the sign read", "one poster writing".
+const SPEECH_VERBS: &[&str] = &[
+    "continued",
+    "continues",
+    "reasoned",
+    "reads",
+    "read",
+    "posted",
+    "posting",
+    "wrote",
+    "writing",
+    "went",
+    "goes",
+    "added",
+    "asked",
+    "exclaimed",
+    "shouted",
+    "chanted",
+];
+
+/// How near a quotation its speech verb stands: "“...,” the letter continued" (after),
+/// "one poster on the forum writing: “...”" (before).
+const SPEECH_VERB_AFTER: usize = 4;
+const SPEECH_VERB_BEFORE: usize = 6;
+
+impl Neighbours<'_> {
+    /// Whether a speech verb stands right beside the quotation in its own sentences, with
+    /// any subject: the guide takes "“This is blackmail,” the letter continued." as
+    /// attributed though a letter is no named source.
+    fn speech_verb_beside(&mut self, first: usize, last: usize, quote: &Quote) -> bool {
+        (first..=last).any(|sentence| {
+            let Some(paragraph) = self.doc.sentences.get(sentence).map(|s| s.paragraph) else {
+                return false;
+            };
+            let (doc, statements) = (self.doc, self.statements);
+            let quoted = self.quoted[paragraph].get_or_insert_with(|| {
+                sentence::quoted_tokens(doc, paragraph, &statements[paragraph])
+            });
+            let view = SentenceView::new(doc, sentence, quoted, self.lexicon);
+            let is_speech_verb = |i: usize| {
+                !view.words[i].quoted
+                    && (view.is(i, lexicon::class::REPORTING_VERB)
+                        || SPEECH_VERBS.contains(&view.word(i)))
+                    && !(i > 0 && matches!(view.word(i - 1), "is" | "was" | "were" | "be"))
+            };
+            let after = view
+                .words
+                .iter()
+                .position(|w| w.span.start >= quote.span.end)
+                .map_or(0..0, |a| a..(a + SPEECH_VERB_AFTER).min(view.words.len()));
+            let before_end = view
+                .words
+                .iter()
+                .position(|w| w.span.end > quote.span.start)
+                .unwrap_or(view.words.len());
+            let before = before_end.saturating_sub(SPEECH_VERB_BEFORE)..before_end;
+            after.chain(before).any(is_speech_verb)
+        })
     }
 }
 

@@ -56,15 +56,16 @@ Not flagged at `relaxed` sensitivity, in opinion, or in an attributed clause.",
 };
 
 /// `attribution.statistic`: percentages, scaled amounts, estimates ("about 80 people"),
-/// counts of people ("dozens of civilians") and casualty reports with or without a number
-/// ("There were no losses", "were killed"). Leaves alone dates, times, ages, scores,
-/// distances, durations and numbers inside names.
+/// counts of people ("dozens of civilians"), trends ("unemployment has fallen") and casualty
+/// reports with or without a number ("There were no losses", "were killed"). Leaves alone
+/// dates, times, ages, scores, distances, durations and numbers inside names.
 pub const STATISTIC: Rule = Rule {
     id: "attribution.statistic",
     default_severity: Severity::Warning,
     summary: "a figure or statistic with no source",
     explanation: "A number invites the question where it came from: a count, a survey, an \
-estimate. Dates, times, ages and small counts are left alone.\n\n\
+estimate; so does a trend (`unemployment has fallen`). Dates, times, ages and small counts \
+are left alone.\n\n\
 **Fix:** say whose figure it is.\n\n\
 **Example:** `230 others were wounded` → `230 others were wounded, according to the West \
 Berlin police`.\n\n\
@@ -128,7 +129,7 @@ Fiona Hill, a Russia analyst at the Brookings Institution.`",
 };
 
 /// `attribution.orphan-quote`: a quoted statement with no speaker nearby. Leaves alone
-/// scare quotes and continued quotations.
+/// scare quotes, continued quotations and quotations with a speech verb beside them.
 pub const ORPHAN_QUOTE: Rule = Rule {
     id: "attribution.orphan-quote",
     default_severity: Severity::Warning,
@@ -138,7 +139,8 @@ the sentence or the one before or after.\n\n\
 **Fix:** say who said it.\n\n\
 **Example:** `“This changes everything.”` → `“This changes everything,” Lavrov said.`\n\n\
 Not flagged: quoted terms and scare quotes in the middle of a sentence (`his “memorandum”`), \
-and the continuation of a quotation whose speaker is named.",
+the continuation of a quotation whose speaker is named, and a quotation with a speech verb \
+beside it, whatever its subject (`“This is blackmail,” the letter continued.`).",
     yields_to: &[],
 };
 

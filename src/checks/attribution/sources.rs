@@ -63,7 +63,9 @@ const SKIPPABLE: &[&str] = &[
 ];
 
 /// Words that make a plural refer back to a source already named: "the researchers".
-const DETERMINERS: &[&str] = &["the", "these", "those", "its", "their", "his", "her", "our"];
+const DETERMINERS: &[&str] = &[
+    "the", "these", "those", "its", "their", "his", "her", "our", "my", "your",
+];
 
 /// Relative pronouns: the source is their antecedent ("some who say", "Lavrov, who ...").
 const RELATIVES: &[&str] = &["who", "which", "that"];
@@ -93,8 +95,24 @@ pub fn find(view: &SentenceView) -> Vec<Attribution> {
         if !view.is(i, class::REPORTING_VERB) || is_passive(view, i) {
             continue;
         }
+        // "the United States", "Notes from the field": a capital inside a sentence is a name.
+        // "decided to write a couple of professors": an infinitive reports nothing yet.
+        if i > 0 && (view.words[i].capitalised || view.word(i - 1) == "to") {
+            continue;
+        }
         // "a program called Euro-NATO Joint Jet Pilot Training" names, it does not report.
         if word == "called" && view.words.get(i + 1).is_some_and(|w| w.capitalised) {
+            continue;
+        }
+        if is_request(view, i) {
+            continue;
+        }
+        if NOUN_FORMS.contains(&word) {
+            // "the neighboring states", "comments made by": the plural noun reports nothing;
+            // the verb has its subject right before it ("Paris also claims").
+            if let Some(attribution) = adjacent_subject(view, i) {
+                found.push(attribution);
+            }
             continue;
         }
         if let Some(attribution) = subject_before(view, i).or_else(|| object_after(view, i)) {
@@ -102,6 +120,60 @@ pub fn find(view: &SentenceView) -> Vec<Attribution> {
         }
     }
     found
+}
+
+/// "asked the council to help", "told him to leave": a request or an order reports no
+/// claim, so it covers nothing (the act itself may still need a source).
+fn is_request(view: &SentenceView, verb: usize) -> bool {
+    const REQUEST_REACH: usize = 8;
+    if !matches!(
+        view.word(verb),
+        "asked" | "asks" | "asking" | "told" | "tells" | "telling"
+    ) {
+        return false;
+    }
+    let clause = view.words[verb].clause;
+    (verb + 2..(verb + REQUEST_REACH).min(view.words.len()))
+        .take_while(|&j| view.words[j].clause == clause && !view.words[j].quoted)
+        .take_while(|&j| !matches!(view.word(j), "that" | "whether" | "if" | "why" | "how"))
+        .any(|j| view.word(j) == "to" && view.words.get(j + 1).is_some_and(|w| !w.capitalised))
+}
+
+/// Reporting verbs that are also plural nouns.
+const NOUN_FORMS: &[&str] = &[
+    "claims",
+    "reports",
+    "notes",
+    "states",
+    "estimates",
+    "comments",
+    "remarks",
+    "claim",
+    "note",
+    "estimate",
+    "written",
+];
+
+/// The source right before a verb, past "also" and the like: "Paris also claims".
+fn adjacent_subject(view: &SentenceView, verb: usize) -> Option<Attribution> {
+    let mut j = verb.checked_sub(1)?;
+    while matches!(
+        view.word(j),
+        "also" | "still" | "now" | "further" | "repeatedly"
+    ) {
+        j = j.checked_sub(1)?;
+    }
+    if view.words[j].clause != view.words[verb].clause {
+        return None;
+    }
+    let kind = source_kind(view, j).or_else(|| {
+        matches!(view.word(j), "he" | "she" | "they" | "it").then_some(SourceKind::Named)
+    })?;
+    Some(Attribution {
+        verb,
+        source: j..j + 1,
+        weasel: kind == SourceKind::Weasel,
+    })
 }
 
 fn is_passive(view: &SentenceView, verb: usize) -> bool {

@@ -447,3 +447,108 @@ The agents hid the bomb.";
     assert_eq!(found.len(), 5, "{found:?}");
     assert_eq!(found[4].1, "The agents rented a flat");
 }
+
+#[test]
+fn finds_the_subject_past_an_adverb_in_ly_a_coordination_or_a_relative() {
+    assert_found(
+        "A teacher mistakenly thought it resembled a bomb.",
+        &[(
+            "mental-state",
+            "A teacher mistakenly thought it resembled a bomb",
+        )],
+    );
+    assert_found(
+        "Jafari heard of the incident and wanted to help him.",
+        &[(
+            "mental-state",
+            "Jafari heard of the incident and wanted to help him",
+        )],
+    );
+    assert_found(
+        "The wall divides a people who wish to be joined together.",
+        &[(
+            "mental-state",
+            "The wall divides a people who wish to be joined together",
+        )],
+    );
+    // A noun "thought" and a possessive are no mental state.
+    assert_none("A final thought: the lists are open to everyone.");
+    assert_none("We read his wish list at the meeting.");
+    assert_none("He later gave in to his father's wish and studied business.");
+}
+
+#[test]
+fn flags_figures_in_words_and_trends() {
+    assert_found(
+        "A year earlier it was forty percent.",
+        &[("statistic", "A year earlier it was forty percent")],
+    );
+    assert_found(
+        "Unemployment has fallen sharply across the region.",
+        &[(
+            "statistic",
+            "Unemployment has fallen sharply across the region",
+        )],
+    );
+    assert_found(
+        "The festival grows in popularity every year.",
+        &[("statistic", "The festival grows in popularity every year")],
+    );
+    // Nothing says what was measured.
+    assert_none("Things have grown steadily since then.");
+}
+
+#[test]
+fn a_report_in_a_time_clause_is_no_weasel() {
+    assert_none("After news of the arrest was reported, the boy received letters.");
+    assert_found(
+        "Two arrests were reported on Monday.",
+        &[("weasel", "Two arrests were reported on Monday")],
+    );
+}
+
+#[test]
+fn a_request_or_order_covers_nothing() {
+    assert_found(
+        "Trump personally asked the council to help the girls.",
+        &[(
+            "mental-state",
+            "Trump personally asked the council to help the girls",
+        )],
+    );
+    assert_none("Trump told reporters that the talks went well.");
+}
+
+#[test]
+fn plural_nouns_that_look_like_reporting_verbs_attribute_nothing() {
+    assert_none("Paris also claims that the ship was a prison.");
+    assert_found(
+        "His record against the neighboring states is long. He ordered the murder of exiles.",
+        &[("contested", "He ordered the murder of exiles")],
+    );
+    // An infinitive reports nothing yet: "studies" is no weasel source here.
+    assert_none("I needed an internship for my studies, and decided to write to professors.");
+}
+
+#[test]
+fn a_quotation_with_a_common_noun_speaker_is_no_orphan() {
+    assert_none("“This is blackmail, pure and simple,” the letter continued.");
+    assert_none("One poster on the forum writing: “We will not stop until it is gone.”");
+    assert_found(
+        "“This changes everything for all of us.”",
+        &[("orphan-quote", "“This changes everything for all of us.”")],
+    );
+}
+
+#[test]
+fn flags_certainty_words() {
+    assert_found(
+        "Their guilt is irrefutable.",
+        &[("certainty", "Their guilt is irrefutable")],
+    );
+}
+
+#[test]
+fn a_pronoun_after_a_connective_continues_the_account() {
+    assert_none("Lavrov told Rubio that Russia wants peace. But he knows the talks have stalled.");
+}
