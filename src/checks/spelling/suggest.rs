@@ -23,7 +23,7 @@ const MAX_SOUND_COST: f32 = 4.0;
 /// When few candidates are near, how far (per letter of the typed word) to look.
 const FAR_COST_PER_LETTER: f32 = 0.4;
 /// How much commonness (0..1) is worth against edit cost.
-const COMMONNESS_WEIGHT: f32 = 1.2;
+const COMMONNESS_WEIGHT: f32 = 1.9;
 /// Bonus for a candidate that sounds the same.
 const SAME_SOUND_BONUS: f32 = 0.6;
 
@@ -184,11 +184,20 @@ fn rank(dictionary: &Dictionary, word: &str, extra: &[&str]) -> Vec<String> {
     out
 }
 
-/// Regular inflections of a word and the word without them: `s`, `es`, `ed`, `d`,
-/// `ing`, `er`, `ers`, `ly`.
+/// Regular inflections and derivations of a word, and the word without them: `s`, `es`,
+/// `ed`, `d`, `ing`, `er`, `ers`, `ly`, `ally`, `ment(s)`, `ation(s)`, `y`/`ies`.
 fn inflections(word: &str) -> Vec<String> {
-    const ENDINGS: &[&str] = &["s", "es", "ed", "d", "ing", "er", "ers", "ly"];
+    const ENDINGS: &[&str] = &[
+        "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ally", "ment", "ments", "ation", "ations",
+    ];
     let mut out = Vec::new();
+    // `property` -> `properties`, `properties` -> `property`.
+    if let Some(stem) = word.strip_suffix('y') {
+        out.push(format!("{stem}ies"));
+    }
+    if let Some(stem) = word.strip_suffix("ies") {
+        out.push(format!("{stem}y"));
+    }
     for ending in ENDINGS {
         out.push(format!("{word}{ending}"));
         if let Some(stem) = word.strip_suffix(ending)
