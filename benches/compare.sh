@@ -7,6 +7,9 @@
 #   benches/compare.sh            # installs the peers under target/bench-tools, then runs
 #   benches/compare.sh --harper-ls  # also builds harper-ls (over an hour here)
 set -euo pipefail
+# a run that takes longer is stopped and reported as such (Harper's CLI grows faster than
+# linearly on one long file: over 16 minutes on the 4 MB draft)
+limit=${COMPARE_LIMIT_SECONDS:-300}
 cd "$(dirname "$0")/.."
 root=$PWD
 tools=$root/target/bench-tools
@@ -42,7 +45,12 @@ measure() {
   for run in 1 2 3; do
     local out
     # -o: the report goes to a file, not to the stderr the tool's own output is sent away with
-    /usr/bin/time -o "$tools/time.out" -f '%e %M' "$@" >/dev/null 2>&1 || true
+    local status=0
+    timeout "$limit" /usr/bin/time -o "$tools/time.out" -f '%e %M' "$@" >/dev/null 2>&1 || status=$?
+    if [ "$status" = 124 ]; then
+      printf '%s\t>%s (stopped)\t-\n' "$name" "$limit"
+      return
+    fi
     out=$(tail -1 "$tools/time.out")
     walls+=("${out% *}")
     local kb=${out#* }
@@ -64,7 +72,8 @@ run_input() {
   local base=""
   while IFS=$'\t' read -r name wall mem; do
     [ -z "$base" ] && base=$wall
-    ratio=$(awk -v a="$wall" -v b="$base" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else print "-" }')
+    ratio=$(awk -v a="${wall#>}" -v b="$base" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else print "-" }')
+    case $wall in '>'*) ratio=">${ratio}" ;; esac
     printf '| %s | %s | %s | %s |\n' "$name" "$wall" "$mem" "$ratio"
   done < <(
     measure copydesk "$copydesk" check --fail-on never "$path"
