@@ -67,12 +67,18 @@ impl Prose {
 }
 
 fn plain(text: &str) -> Prose {
-    let mut keep = vec![true; text.len()];
-    for comment in HTML_COMMENT.find_iter(text) {
-        keep[comment.range()].fill(false);
-    }
+    let comments: Vec<_> = HTML_COMMENT.find_iter(text).map(|c| c.range()).collect();
+    let text = if comments.is_empty() {
+        text.to_owned()
+    } else {
+        let mut keep = vec![true; text.len()];
+        for comment in comments {
+            keep[comment].fill(false);
+        }
+        mask(text, &keep)
+    };
     Prose {
-        text: mask(text, &keep),
+        text,
         block_breaks: Vec::new(),
         front_matter: None,
     }
@@ -152,6 +158,24 @@ fn is_block(tag: &Tag) -> bool {
 /// Blanks every byte not marked `keep`, except line breaks, one space per byte, so char
 /// boundaries and offsets stay where they were.
 fn mask(text: &str, keep: &[bool]) -> String {
+    // Byte by byte (it vectorises): every range in `keep` starts and ends on a character
+    // boundary, so a character is kept or blanked whole, one space per byte.
+    let bytes: Vec<u8> = text
+        .bytes()
+        .zip(keep)
+        .map(|(b, &k)| {
+            if k || b == b'\n' || b == b'\r' {
+                b
+            } else {
+                b' '
+            }
+        })
+        .collect();
+    String::from_utf8(bytes).unwrap_or_else(|_| mask_by_char(text, keep))
+}
+
+/// [`mask`] for a `keep` that would split a character: never seen, kept for safety.
+fn mask_by_char(text: &str, keep: &[bool]) -> String {
     let mut out = String::with_capacity(text.len());
     for (offset, ch) in text.char_indices() {
         if keep[offset] || ch == '\n' || ch == '\r' {
