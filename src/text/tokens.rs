@@ -144,8 +144,20 @@ fn special_token(slice: &str, caps: &regex::Captures) -> Option<(TokenKind, Rang
 
 /// Word, number and abbreviation tokens in `slice[range]`.
 fn words(slice: &str, range: Range<usize>, base: usize, out: &mut Vec<Token>) {
-    let part = &slice[range.clone()];
-    let chars: Vec<(usize, char)> = part.char_indices().collect();
+    thread_local! {
+        // Reused: one allocation per thread, not one per stretch of text.
+        static CHARS: std::cell::RefCell<Vec<(usize, char)>> = const {
+            std::cell::RefCell::new(Vec::new())
+        };
+    }
+    CHARS.with_borrow_mut(|chars| {
+        chars.clear();
+        chars.extend(slice[range.clone()].char_indices());
+        words_in(&slice[range.clone()], chars, range.start + base, out);
+    });
+}
+
+fn words_in(part: &str, chars: &[(usize, char)], base: usize, out: &mut Vec<Token>) {
     let mut i = 0;
     while i < chars.len() {
         let (start, ch) = chars[i];
@@ -157,10 +169,10 @@ fn words(slice: &str, range: Range<usize>, base: usize, out: &mut Vec<Token>) {
         let mut has_digit = ch.is_numeric();
         let mut has_letter = !has_digit;
         // Dotted initials first: U.S., a.m., e.g.
-        if let Some(end) = dotted_initials(&chars, i) {
+        if let Some(end) = dotted_initials(chars, i) {
             let end_byte = chars.get(end).map_or(part.len(), |c| c.0);
             out.push(Token {
-                span: base + range.start + start..base + range.start + end_byte,
+                span: base + start..base + end_byte,
                 kind: TokenKind::Abbreviation,
             });
             i = end;
@@ -199,7 +211,7 @@ fn words(slice: &str, range: Range<usize>, base: usize, out: &mut Vec<Token>) {
             TokenKind::Word
         };
         out.push(Token {
-            span: base + range.start + start..base + range.start + end_byte,
+            span: base + start..base + end_byte,
             kind,
         });
         i = j;
