@@ -396,18 +396,14 @@ fn add_word_writes_the_workspace_dictionary() {
     let (dir, draft) = workspace_with_seed();
     let mut client = push_client(&[dir.path()]);
     let uri = client.open(&draft, "plaintext");
-    client.diagnostics(&uri, Some(1));
-    // The unknown-word rule lives on another branch: a diagnostic of its shape is enough,
-    // since a code action needs only what the diagnostic carries.
-    let fake = json!({
-        "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 3 } },
-        "severity": 2,
-        "code": "spelling.unknown-word",
-        "source": "copydesk",
-        "message": "unknown word",
-        "data": { "rule": "spelling.unknown-word", "suggestions": ["Istanbul"], "text": "Instanbul" },
-    });
-    let actions = code_actions(&mut client, &uri, &fake, None);
+    let diagnostics = client.diagnostics(&uri, Some(1));
+    // The word "add to dictionary" offers is read from the open draft at the range.
+    let typo = diagnostics
+        .iter()
+        .find(|d| d["code"] == "spelling.unknown-word" && d["data"]["suggestions"][0] == "Istanbul")
+        .expect("the seed's Instanbul is reported")
+        .clone();
+    let actions = code_actions(&mut client, &uri, &typo, None);
     let add = action_titled(&actions, "Add “Instanbul” to the workspace dictionary");
     assert_eq!(add["command"]["command"], "copydesk.server.addWord");
     let result = client.request("workspace/executeCommand", add["command"].clone());

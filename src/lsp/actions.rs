@@ -44,60 +44,50 @@ pub fn fix_all_kind() -> CodeActionKind {
 /// The rule whose findings can be added to the dictionary.
 pub const UNKNOWN_WORD_RULE: &str = "spelling.unknown-word";
 
-/// What travels in `Diagnostic.data`. `suggestions` keeps its name from the first release
-/// so that clients that read it keep working.
-///
-/// Published diagnostics carry only the rule and the suggestions: a long draft has
-/// thousands of findings, and every byte is serialised and parsed again on each
-/// keystroke. The rest is filled in from the open draft when a code action is asked for
-/// ([`Draft::complete`]); a client may also send it back filled.
+/// What travels in `Diagnostic.data`: the rule and the suggestions, nothing that can be
+/// derived from the draft (a long draft has thousands of findings, serialised and parsed
+/// again on each keystroke). `suggestions` keeps its name from the first release so that
+/// clients that read it keep working.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[serde(default, rename_all = "camelCase")]
 pub struct FixData {
     pub rule: String,
     /// Replacements for the diagnostic's range, best first.
     pub suggestions: Vec<String>,
-    /// The text the finding covers (the word to add to the dictionary).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub text: String,
-    /// Inserts `<!-- copydesk-disable-next-line RULE -->` on its own line before the finding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub disable_line: Option<TextEdit>,
-    /// Inserts `<!-- copydesk-disable RULE -->` at the top of the draft.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub disable_file: Option<TextEdit>,
 }
 
-/// The open draft a code action is asked about.
+/// The open draft a code action is asked about: where the ignore comments go and which
+/// word "add to dictionary" adds are read from it.
 pub struct Draft<'a> {
     pub text: &'a str,
     pub rope: &'a Rope,
     pub encoding: PositionEncoding,
 }
 
+/// The fixes of one diagnostic that depend on the draft's text.
+struct DraftFixes {
+    /// The text the diagnostic covers, if it is a word's worth.
+    word: Option<String>,
+    /// Inserts `<!-- copydesk-disable-next-line RULE -->` on its own line before it.
+    disable_line: TextEdit,
+    /// Inserts `<!-- copydesk-disable RULE -->` at the top of the draft.
+    disable_file: TextEdit,
+}
+
 impl Draft<'_> {
-    /// Fills in what the published data leaves out, for a diagnostic at `range`.
-    pub fn complete(&self, mut data: FixData, range: Range) -> FixData {
+    fn fixes(&self, rule: &str, range: Range) -> DraftFixes {
         let start = convert::offset(self.rope, range.start, self.encoding);
         let end = convert::offset(self.rope, range.end, self.encoding).max(start);
-        if data.text.is_empty() {
-            // Only a word's worth: it is what "add to dictionary" adds.
-            data.text = self
+        let edit = |at: Insertion| convert::insertion(self.rope, &at, self.encoding);
+        DraftFixes {
+            word: self
                 .text
                 .get(start..end)
-                .filter(|t| t.len() <= 100)
-                .unwrap_or_default()
-                .to_string();
+                .filter(|t| t.len() <= 100 && !t.trim().is_empty())
+                .map(str::to_string),
+            disable_line: edit(disable_line_insertion(self.text, start, rule)),
+            disable_file: edit(disable_file_insertion(self.text, rule)),
         }
-        if data.disable_line.is_none() {
-            let at = disable_line_insertion(self.text, start, &data.rule);
-            data.disable_line = Some(convert::insertion(self.rope, &at, self.encoding));
-        }
-        if data.disable_file.is_none() {
-            let at = disable_file_insertion(self.text, &data.rule);
-            data.disable_file = Some(convert::insertion(self.rope, &at, self.encoding));
-        }
-        data
     }
 }
 
@@ -182,10 +172,6 @@ pub fn quick_fixes(
         let Some(data) = fix_data(diagnostic) else {
             continue;
         };
-        let data = match draft {
-            Some(draft) => draft.complete(data, diagnostic.range),
-            None => data,
-        };
         for (rank, suggestion) in data.suggestions.iter().enumerate() {
             let title = if suggestion.is_empty() {
                 "Delete it".to_string()
@@ -203,36 +189,34 @@ pub fn quick_fixes(
                 rank == 0,
             ));
         }
-        if data.rule == UNKNOWN_WORD_RULE && !data.text.trim().is_empty() {
-            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: format!("Add “{}” to the workspace dictionary", data.text),
-                kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![diagnostic.clone()]),
-                command: Some(Command {
-                    title: "Add to dictionary".into(),
-                    command: CMD_ADD_WORD.into(),
-                    arguments: Some(vec![serde_json::json!({ "uri": uri, "word": data.text })]),
-                }),
-                ..CodeAction::default()
-            }));
-        }
-        if let Some(edit) = data.disable_line.clone() {
-            actions.push(edit_action(
-                format!("Ignore {} on this line", data.rule),
-                uri,
-                diagnostic,
-                vec![edit],
-                false,
-            ));
-        }
-        if let Some(edit) = data.disable_file.clone() {
-            actions.push(edit_action(
-                format!("Ignore {} in this file", data.rule),
-                uri,
-                diagnostic,
-                vec![edit],
-                false,
-            ));
+        if let Some(fixes) = draft.map(|d| d.fixes(&data.rule, diagnostic.range)) {
+            if data.rule == UNKNOWN_WORD_RULE
+                && let Some(word) = fixes.word
+            {
+                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: format!("Add “{word}” to the workspace dictionary"),
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![diagnostic.clone()]),
+                    command: Some(Command {
+                        title: "Add to dictionary".into(),
+                        command: CMD_ADD_WORD.into(),
+                        arguments: Some(vec![serde_json::json!({ "uri": uri, "word": word })]),
+                    }),
+                    ..CodeAction::default()
+                }));
+            }
+            for (title, edit) in [
+                (
+                    format!("Ignore {} on this line", data.rule),
+                    fixes.disable_line,
+                ),
+                (
+                    format!("Ignore {} in this file", data.rule),
+                    fixes.disable_file,
+                ),
+            ] {
+                actions.push(edit_action(title, uri, diagnostic, vec![edit], false));
+            }
         }
         actions.push(CodeActionOrCommand::CodeAction(CodeAction {
             title: format!("Turn {} off for the workspace (copydesk.toml)", data.rule),
@@ -256,19 +240,12 @@ pub fn fix_data(diagnostic: &Diagnostic) -> Option<FixData> {
         Some(NumberOrString::String(rule)) => rule.clone(),
         _ => return None,
     };
+    // Missing fields default, so older or foreign data still yields its suggestions.
     let mut data = diagnostic
         .data
         .clone()
         .and_then(|d| serde_json::from_value::<FixData>(d).ok())
-        .unwrap_or_else(|| FixData {
-            suggestions: diagnostic
-                .data
-                .as_ref()
-                .and_then(|d| d.get("suggestions"))
-                .and_then(|s| serde_json::from_value(s.clone()).ok())
-                .unwrap_or_default(),
-            ..FixData::default()
-        });
+        .unwrap_or_default();
     data.rule = rule;
     Some(data)
 }

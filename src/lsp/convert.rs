@@ -76,7 +76,6 @@ pub fn diagnostic(
     let data = FixData {
         rule: finding.rule.to_string(),
         suggestions: finding.suggestions.clone(),
-        ..FixData::default()
     };
     let related: Vec<lsp::DiagnosticRelatedInformation> = finding
         .related
