@@ -123,7 +123,7 @@ pub struct People {
     pub unnamed: Vec<Unnamed>,
 }
 
-pub use crate::hash::{FastHash, FastMap, FastSet, Fnv};
+use crate::hash::{FastMap, FastSet};
 
 static GIVEN_NAMES: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../data/names/given_names.txt")).collect());

@@ -14,10 +14,9 @@ use super::relative_place;
 use crate::checks::Rule;
 use crate::data::lines;
 use crate::finding::{Finding, Severity};
+use crate::hash::FastSet;
 use crate::text::Analysis;
-use crate::text::people::{
-    FastSet, Mention, MentionKind, People, fold, given_names_agree, is_given_name,
-};
+use crate::text::people::{Mention, MentionKind, People, fold, given_names_agree, is_given_name};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 

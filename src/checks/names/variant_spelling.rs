@@ -15,10 +15,9 @@ use super::relative_place;
 use crate::checks::Rule;
 use crate::data::SENTENCE_STARTERS;
 use crate::finding::{Finding, Severity};
+use crate::hash::{FastMap, FastSet, Fnv};
 use crate::text::Analysis;
-use crate::text::people::{
-    FastMap, FastSet, Fnv, MentionKind, People, given_names_agree, is_given_name, is_place,
-};
+use crate::text::people::{MentionKind, People, given_names_agree, is_given_name, is_place};
 use std::collections::HashSet;
 use std::hash::Hasher;
 use std::sync::Arc;

@@ -10,7 +10,7 @@
 
 use super::distance::{Edit, damerau, single_edit};
 use super::lexicon::{self, FREQUENT_BY_SHAPE, PLACES_BY_SHAPE};
-use crate::text::people::FastMap as HashMap;
+use crate::hash::FastMap as HashMap;
 use std::sync::{LazyLock, Mutex};
 
 /// How much typo evidence must exceed name evidence for the word to be flagged.

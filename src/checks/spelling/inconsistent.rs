@@ -9,9 +9,9 @@
 
 use crate::checks::Rule;
 use crate::finding::{Finding, Severity};
+use crate::hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::text::Analysis;
 use crate::text::names::strip_possessive;
-use crate::text::people::{FastMap as HashMap, FastSet as HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 

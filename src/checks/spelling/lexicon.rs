@@ -1,7 +1,7 @@
 //! Word lists beside the dictionary: word frequency, places, census names. Each is parsed
 //! on first use; sources and licences are in `src/data/spelling/README.md`.
 
-use crate::text::people::{FastMap as HashMap, FastSet as HashSet};
+use crate::hash::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::LazyLock;
 
 fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {

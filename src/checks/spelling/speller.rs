@@ -5,7 +5,7 @@
 //! `’s` is tried without it, and a hyphenated compound is correct when every part is.
 
 use crate::config::Language;
-use crate::text::people::{FastMap as HashMap, FastSet as HashSet};
+use crate::hash::{FastMap as HashMap, FastSet as HashSet};
 use spellbook::Dictionary;
 use std::sync::{LazyLock, Mutex};
 

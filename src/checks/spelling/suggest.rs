@@ -9,7 +9,7 @@
 use super::distance::{phonetic_key, typing_cost};
 use super::lexicon::{self, FREQUENT_BY_SHAPE};
 use crate::config::Language;
-use crate::text::people::FastMap as HashMap;
+use crate::hash::FastMap as HashMap;
 use spellbook::Dictionary;
 use std::sync::{LazyLock, Mutex};
 

@@ -17,8 +17,8 @@ use super::words::{self, Shape, Word};
 use crate::checks::{Context, Rule};
 use crate::config::Language;
 use crate::finding::{Finding, Severity};
+use crate::hash::FastMap;
 use crate::text::Analysis;
-use crate::text::people::FastMap;
 use std::ops::Range;
 use std::sync::Arc;
 
