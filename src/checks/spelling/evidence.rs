@@ -33,6 +33,19 @@ pub struct TypoEvidence {
     pub score: f32,
 }
 
+impl TypoEvidence {
+    /// Puts the offer in `best` if it scores higher than what is there.
+    fn keep_best(best: &mut Option<Self>, correction: &str, source: Source, score: f32) {
+        if best.as_ref().is_none_or(|b| score > b.score) {
+            *best = Some(Self {
+                correction: correction.to_string(),
+                source,
+                score,
+            });
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
     /// The draft spells it this way elsewhere.
@@ -103,13 +116,7 @@ pub fn typo_evidence(word: &str, draft: &DraftWords) -> Option<TypoEvidence> {
     let length = word.chars().count();
     let mut best: Option<TypoEvidence> = None;
     let mut offer = |correction: &str, source: Source, score: f32| {
-        if best.as_ref().is_none_or(|b| score > b.score) {
-            best = Some(TypoEvidence {
-                correction: correction.to_string(),
-                source,
-                score,
-            });
-        }
+        TypoEvidence::keep_best(&mut best, correction, source, score)
     };
     let own_uses = draft.counts.get(word).map_or(1, |c| c.0);
     if length >= 5 {
@@ -154,13 +161,7 @@ fn word_list_evidence(word: &str) -> Option<TypoEvidence> {
     let length = word.chars().count();
     let mut best: Option<TypoEvidence> = None;
     let mut offer = |correction: &str, source: Source, score: f32| {
-        if best.as_ref().is_none_or(|b| score > b.score) {
-            best = Some(TypoEvidence {
-                correction: correction.to_string(),
-                source,
-                score,
-            });
-        }
+        TypoEvidence::keep_best(&mut best, correction, source, score)
     };
     if length >= 6 {
         for place in lexicon::same_shape(&PLACES_BY_SHAPE, word, 1) {
