@@ -10,10 +10,10 @@
 
 use crate::checks::{self, Check};
 use crate::finding::Finding;
-use crate::text::{Analysis, Markup, ParagraphParts};
+use crate::text::{Analysis, Buffers, Markup, ParagraphParts};
 use crate::{Context, suppress};
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasher, DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
 /// Caches for one open draft.
@@ -23,6 +23,8 @@ pub struct Session {
     findings: HashMap<u64, Arc<Vec<Finding>>>,
     /// What the cached findings were computed under; a change empties them.
     context_key: u64,
+    /// The last analysis's allocations, reused by the next.
+    buffers: Buffers,
 }
 
 impl Session {
@@ -45,8 +47,11 @@ impl Session {
             self.context_key = context_key;
         }
         let mut parts_now = HashMap::with_capacity(self.parts.len());
-        let analysis = Analysis::build(text, markup, |prose| {
-            let key = hash(prose);
+        let mut prose_keys = Vec::with_capacity(self.parts.len());
+        let buffers = std::mem::take(&mut self.buffers);
+        let analysis = Analysis::build_reusing(buffers, text, markup, |prose| {
+            let key = text_hash(prose);
+            prose_keys.push(key);
             let parts = self
                 .parts
                 .get(&key)
@@ -59,18 +64,26 @@ impl Session {
 
         let mut findings_now = HashMap::with_capacity(self.findings.len());
         let cached = &self.findings;
-        // One hash of each paragraph's text and prose, shared by every check.
-        let mut paragraph_keys: Vec<Option<u64>> = vec![None; analysis.paragraphs.len()];
+        // A paragraph's findings depend on its text and its prose; they differ only where
+        // markup or comments were blanked, so the prose's key usually serves for both.
+        let paragraph_keys: Vec<u64> = analysis
+            .paragraphs
+            .iter()
+            .zip(&prose_keys)
+            .map(|(paragraph, &prose_key)| {
+                let span = paragraph.span.clone();
+                let written = analysis.slice(span.clone());
+                if written == &analysis.prose()[span] {
+                    prose_key
+                } else {
+                    hash(&(prose_key, text_hash(written)))
+                }
+            })
+            .collect();
         let mut paragraph_findings =
             |index: usize, check: &dyn Check, paragraph: usize| -> Vec<Finding> {
                 let span = analysis.paragraphs[paragraph].span.clone();
-                let paragraph_key = *paragraph_keys[paragraph].get_or_insert_with(|| {
-                    hash(&(
-                        analysis.slice(span.clone()),
-                        &analysis.prose()[span.clone()],
-                    ))
-                });
-                let key = hash(&(index, paragraph_key));
+                let key = hash(&(index, paragraph_keys[paragraph]));
                 let relative = match cached.get(&key) {
                     Some(found) => Arc::clone(found),
                     None => Arc::new(
@@ -92,6 +105,7 @@ impl Session {
         let mut findings = checks::run_with(&analysis, ctx, &mut paragraph_findings);
         self.findings = findings_now;
         suppress::apply(&analysis.text, &mut findings);
+        self.buffers = analysis.into_buffers();
         findings
     }
 }
@@ -110,6 +124,12 @@ fn shift(mut finding: Finding, base: usize, forward: bool) -> Finding {
         related.span = move_by(related.span.start)..move_by(related.span.end);
     }
     finding
+}
+
+/// A paragraph's cache key: a fast hash of good quality, as a whole draft is hashed on
+/// every keystroke (an accidental collision would reuse another paragraph's results).
+fn text_hash(text: &str) -> u64 {
+    foldhash::quality::FixedState::default().hash_one(text)
 }
 
 fn hash<T: Hash + ?Sized>(value: &T) -> u64 {

@@ -59,17 +59,24 @@ static HTML_COMMENT: LazyLock<Regex> =
 
 impl Prose {
     pub fn from_text(text: &str, markup: Markup) -> Self {
+        Self::from_text_into(String::new(), text, markup)
+    }
+
+    /// [`Prose::from_text`], writing plain prose into `buffer`'s allocation.
+    pub fn from_text_into(buffer: String, text: &str, markup: Markup) -> Self {
         match markup {
-            Markup::Plain => plain(text),
+            Markup::Plain => plain(buffer, text),
             Markup::Markdown => markdown(text),
         }
     }
 }
 
-fn plain(text: &str) -> Prose {
+fn plain(mut buffer: String, text: &str) -> Prose {
     let comments: Vec<_> = HTML_COMMENT.find_iter(text).map(|c| c.range()).collect();
     let text = if comments.is_empty() {
-        text.to_owned()
+        buffer.clear();
+        buffer.push_str(text);
+        buffer
     } else {
         let mut keep = vec![true; text.len()];
         for comment in comments {

@@ -76,40 +76,84 @@ impl Analysis {
     pub fn build(
         text: &str,
         markup: Markup,
+        parts_for: impl FnMut(&str) -> Arc<ParagraphParts>,
+    ) -> Self {
+        Self::build_reusing(Buffers::default(), text, markup, parts_for)
+    }
+
+    /// [`Analysis::build`] into the buffers of an earlier analysis
+    /// ([`Analysis::into_buffers`]): a long draft's arrays are then not allocated and
+    /// faulted in again on every keystroke.
+    pub fn build_reusing(
+        buffers: Buffers,
+        text: &str,
+        markup: Markup,
         mut parts_for: impl FnMut(&str) -> Arc<ParagraphParts>,
     ) -> Self {
-        let prose = Prose::from_text(text, markup);
-        let spans = paragraph_spans(&prose);
-        let mut analysis = Analysis {
-            text: text.to_owned(),
-            markup,
+        let Buffers {
+            text: mut own_text,
             prose,
-            paragraphs: Vec::with_capacity(spans.len()),
-            sentences: Vec::new(),
-            tokens: Vec::new(),
-            quotes: Vec::new(),
-            names: Vec::new(),
-            parts: Vec::with_capacity(spans.len()),
-            memo: memo::Memo::default(),
-        };
-        let parts: Vec<Arc<ParagraphParts>> = spans
-            .iter()
-            .map(|span| parts_for(&analysis.prose.text[span.clone()]))
-            .collect();
+            mut paragraphs,
+            mut sentences,
+            mut tokens,
+            mut quotes,
+            mut names,
+            parts: mut all_parts,
+        } = buffers;
+        own_text.clear();
+        own_text.push_str(text);
+        let prose = Prose::from_text_into(prose, text, markup);
+        let spans = paragraph_spans(&prose);
+        paragraphs.clear();
+        sentences.clear();
+        tokens.clear();
+        quotes.clear();
+        names.clear();
+        all_parts.clear();
+        all_parts.extend(
+            spans
+                .iter()
+                .map(|span| parts_for(&prose.text[span.clone()])),
+        );
         // Sized once: growing these while copying a long draft's paragraphs in was a
         // tenth of a keystroke's work.
-        let total = |count: fn(&ParagraphParts) -> usize| parts.iter().map(|p| count(p)).sum();
-        analysis.tokens.reserve_exact(total(|p| p.tokens.len()));
-        analysis
-            .sentences
-            .reserve_exact(total(|p| p.sentences.len()));
-        analysis.quotes.reserve_exact(total(|p| p.quotes.len()));
-        analysis.names.reserve_exact(total(|p| p.names.len()));
-        for (span, parts) in spans.into_iter().zip(parts) {
-            analysis.push_paragraph(span, &parts);
-            analysis.parts.push(parts);
+        let total = |count: fn(&ParagraphParts) -> usize| all_parts.iter().map(|p| count(p)).sum();
+        paragraphs.reserve_exact(spans.len());
+        tokens.reserve_exact(total(|p| p.tokens.len()));
+        sentences.reserve_exact(total(|p| p.sentences.len()));
+        quotes.reserve_exact(total(|p| p.quotes.len()));
+        names.reserve_exact(total(|p| p.names.len()));
+        let mut analysis = Analysis {
+            text: own_text,
+            markup,
+            prose,
+            paragraphs,
+            sentences,
+            tokens,
+            quotes,
+            names,
+            parts: Vec::new(),
+            memo: memo::Memo::default(),
+        };
+        for (span, parts) in spans.into_iter().zip(&all_parts) {
+            analysis.push_paragraph(span, parts);
         }
+        analysis.parts = all_parts;
         analysis
+    }
+
+    /// Gives back this analysis's allocations for [`Analysis::build_reusing`].
+    pub fn into_buffers(self) -> Buffers {
+        Buffers {
+            text: self.text,
+            prose: self.prose.text,
+            paragraphs: self.paragraphs,
+            sentences: self.sentences,
+            tokens: self.tokens,
+            quotes: self.quotes,
+            names: self.names,
+            parts: self.parts,
+        }
     }
 
     /// A value computed from paragraph `paragraph` alone and kept with its parts, so that
@@ -210,6 +254,19 @@ impl Analysis {
             names: first_name..self.names.len(),
         });
     }
+}
+
+/// The allocations of a finished [`Analysis`], kept for the next one.
+#[derive(Default)]
+pub struct Buffers {
+    text: String,
+    prose: String,
+    paragraphs: Vec<Paragraph>,
+    sentences: Vec<Sentence>,
+    tokens: Vec<Token>,
+    quotes: Vec<Quote>,
+    names: Vec<NameCandidate>,
+    parts: Vec<Arc<ParagraphParts>>,
 }
 
 /// One paragraph analysed on its own, offsets relative to its start. It depends only on

@@ -11,6 +11,8 @@ use crate::hash::FastMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+pub type NameWords = smallvec::SmallVec<[Range<usize>; 3]>;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NameCandidate {
     /// Title and name together, without a possessive ending.
@@ -20,8 +22,9 @@ pub struct NameCandidate {
     pub title: Option<Range<usize>>,
     /// The name after the title: `Marco Rubio`, `John M. Curtis`. `None` for a title alone.
     pub name: Option<Range<usize>>,
-    /// Each word of the name (initials included), possessive ending removed.
-    pub name_words: Vec<Range<usize>>,
+    /// Each word of the name (initials included), possessive ending removed. Inline: a
+    /// draft has thousands of candidates, rebuilt on every keystroke.
+    pub name_words: NameWords,
     /// Whether the last word carries `’s` / `'s` / `s’`.
     pub possessive: bool,
     /// Whether the candidate starts its sentence.
@@ -109,7 +112,7 @@ pub fn find(text: &str, toks: &[Token], tokens: Range<usize>, out: &mut Vec<Name
             name_end -= 1;
         }
         let name_start = title_end.unwrap_or(start);
-        let name_words: Vec<Range<usize>> = toks[name_start..name_end]
+        let name_words: NameWords = toks[name_start..name_end]
             .iter()
             .map(|t| {
                 let w = &text[t.span.clone()];

@@ -84,11 +84,17 @@ pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
     let lower_case: FastSet<&str> = if wanted.is_empty() {
         FastSet::default()
     } else {
+        // Compare length and first byte before hashing: every word of the draft is
+        // scanned on every keystroke.
+        let lengths = wanted.iter().fold(0u128, |mask, w| mask | bit(w.len()));
+        let firsts = wanted
+            .iter()
+            .fold(0u128, |mask, w| mask | bit(first_byte(w)));
         doc.tokens
             .iter()
-            .filter(|t| t.is_word())
+            .filter(|t| t.is_word() && lengths & bit(t.span.len()) != 0)
             .map(|t| doc.slice(t.span.clone()))
-            .filter(|w| wanted.contains(w))
+            .filter(|w| firsts & bit(first_byte(w)) != 0 && wanted.contains(w))
             .collect()
     };
     let mut findings = Vec::new();
@@ -126,6 +132,15 @@ pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// A small number as one bit of a mask; numbers past 127 share the last bit.
+fn bit(n: usize) -> u128 {
+    1 << n.min(127)
+}
+
+fn first_byte(word: &str) -> usize {
+    word.bytes().next().map_or(0, usize::from)
 }
 
 /// The spelling `key` should have been, if it is a rarer variant of an introduced one.

@@ -167,40 +167,41 @@ fn osa(
     insert: impl Fn(&[char], usize) -> f32,
     max: f32,
 ) -> Option<f32> {
-    let width = b.len() + 1;
-    let cells = (a.len() + 1) * width;
-    let mut stack = [0f32; (STACK_WORD + 1) * (STACK_WORD + 1)];
-    let mut heap = Vec::new();
-    let rows: &mut [f32] = if cells <= stack.len() {
-        &mut stack[..cells]
-    } else {
-        heap.resize(cells, 0f32);
-        &mut heap
-    };
-    for (j, cell) in rows.iter_mut().take(width).enumerate() {
-        *cell = (0..j).map(|k| insert(b, k)).sum();
+    // One table per thread, grown once: zeroing a table sized for the longest word on
+    // every call cost more than filling it (the ranking compares thousands of pairs).
+    thread_local! {
+        static TABLE: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    for i in 1..=a.len() {
-        rows[i * width] = rows[(i - 1) * width] + delete(a, i - 1);
-        let mut row_min = rows[i * width];
-        for j in 1..=b.len() {
-            let (x, y) = (a[i - 1], b[j - 1]);
-            let mut best =
-                rows[(i - 1) * width + j - 1] + if x == y { 0.0 } else { substitute(x, y) };
-            best = best.min(rows[(i - 1) * width + j] + delete(a, i - 1));
-            best = best.min(rows[i * width + j - 1] + insert(b, j - 1));
-            if i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y && x != y {
-                best = best.min(rows[(i - 2) * width + j - 2] + TRANSPOSITION);
+    TABLE.with_borrow_mut(|table| {
+        let width = b.len() + 1;
+        table.clear();
+        table.resize((a.len() + 1) * width, 0f32);
+        let rows: &mut [f32] = table;
+        for (j, cell) in rows.iter_mut().take(width).enumerate() {
+            *cell = (0..j).map(|k| insert(b, k)).sum();
+        }
+        for i in 1..=a.len() {
+            rows[i * width] = rows[(i - 1) * width] + delete(a, i - 1);
+            let mut row_min = rows[i * width];
+            for j in 1..=b.len() {
+                let (x, y) = (a[i - 1], b[j - 1]);
+                let mut best =
+                    rows[(i - 1) * width + j - 1] + if x == y { 0.0 } else { substitute(x, y) };
+                best = best.min(rows[(i - 1) * width + j] + delete(a, i - 1));
+                best = best.min(rows[i * width + j - 1] + insert(b, j - 1));
+                if i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y && x != y {
+                    best = best.min(rows[(i - 2) * width + j - 2] + TRANSPOSITION);
+                }
+                rows[i * width + j] = best;
+                row_min = row_min.min(best);
             }
-            rows[i * width + j] = best;
-            row_min = row_min.min(best);
+            if row_min > max {
+                return None;
+            }
         }
-        if row_min > max {
-            return None;
-        }
-    }
-    let cost = rows[a.len() * width + b.len()];
-    (cost <= max).then_some(cost)
+        let cost = rows[a.len() * width + b.len()];
+        (cost <= max).then_some(cost)
+    })
 }
 
 const TRANSPOSITION: f32 = 0.7;
