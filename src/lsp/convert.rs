@@ -1,7 +1,9 @@
 //! The only place that builds or reads LSP positions and ranges.
 
 use super::actions::{FixData, Insertion};
-use crate::document::{LineCol, PositionEncoding, TextChange, offset_at, position_at};
+use crate::document::{
+    LineCol, PositionEncoding, TextChange, offset_at, position_at, positions_at,
+};
 use crate::finding::{Finding, Severity};
 use ropey::Rope;
 use std::ops::Range;
@@ -66,30 +68,55 @@ pub fn severity(severity: Severity) -> lsp::DiagnosticSeverity {
     }
 }
 
-/// A finding as an LSP diagnostic, its rule and suggestions in `data` ([`FixData`]).
-pub fn diagnostic(
-    finding: &Finding,
-    rope: &Rope,
+/// Findings as LSP diagnostics, each with its rule and suggestions in `data`
+/// ([`FixData`]). Positions come from one pass over `text` ([`positions_at`]).
+pub fn diagnostics(
+    findings: &[Finding],
+    text: &str,
     encoding: PositionEncoding,
     uri: &lsp::Url,
+) -> Vec<lsp::Diagnostic> {
+    let spans = findings
+        .iter()
+        .flat_map(|f| std::iter::once(&f.span).chain(f.related.iter().map(|r| &r.span)));
+    let offsets: Vec<usize> = spans.flat_map(|s| [s.start, s.end]).collect();
+    let positions = positions_at(text, &offsets, encoding);
+    let mut ranges = positions.chunks_exact(2).map(|ends| lsp::Range {
+        start: lsp_position(ends[0]),
+        end: lsp_position(ends[1]),
+    });
+    let mut next_range = || ranges.next().unwrap_or_default();
+    findings
+        .iter()
+        .map(|finding| {
+            let range = next_range();
+            let related: Vec<lsp::DiagnosticRelatedInformation> = finding
+                .related
+                .iter()
+                .map(|r| lsp::DiagnosticRelatedInformation {
+                    location: lsp::Location {
+                        uri: uri.clone(),
+                        range: next_range(),
+                    },
+                    message: r.message.clone(),
+                })
+                .collect();
+            diagnostic(finding, range, related)
+        })
+        .collect()
+}
+
+fn diagnostic(
+    finding: &Finding,
+    range: lsp::Range,
+    related: Vec<lsp::DiagnosticRelatedInformation>,
 ) -> lsp::Diagnostic {
     let data = FixData {
         rule: finding.rule.to_string(),
         suggestions: finding.suggestions.clone(),
     };
-    let related: Vec<lsp::DiagnosticRelatedInformation> = finding
-        .related
-        .iter()
-        .map(|r| lsp::DiagnosticRelatedInformation {
-            location: lsp::Location {
-                uri: uri.clone(),
-                range: range(rope, r.span.clone(), encoding),
-            },
-            message: r.message.clone(),
-        })
-        .collect();
     lsp::Diagnostic {
-        range: range(rope, finding.span.clone(), encoding),
+        range,
         severity: Some(severity(finding.severity)),
         code: Some(lsp::NumberOrString::String(finding.rule.to_string())),
         code_description: None,
@@ -98,6 +125,13 @@ pub fn diagnostic(
         related_information: (!related.is_empty()).then_some(related),
         tags: None,
         data: serde_json::to_value(data).ok(),
+    }
+}
+
+fn lsp_position(p: LineCol) -> lsp::Position {
+    lsp::Position {
+        line: p.line,
+        character: p.col,
     }
 }
 

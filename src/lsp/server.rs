@@ -19,7 +19,6 @@ use crate::document::PositionEncoding;
 use crate::incremental::Session;
 use crate::text::Markup;
 use crate::{Context, check};
-use ropey::Rope;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -454,7 +453,6 @@ async fn diagnostics_for(
         path,
         CheckInput {
             text: snapshot.text.clone(),
-            rope: Some(snapshot.rope.clone()),
             markup: snapshot.markup,
         },
         Some(session),
@@ -494,18 +492,13 @@ async fn check_file(
         }
     };
     let markup = Markup::from_path(&path);
-    let input = CheckInput {
-        text,
-        rope: None,
-        markup,
-    };
+    let input = CheckInput { text, markup };
     Some(run_check(client, state, uri, Some(path), input, None).await)
 }
 
-/// A text to check, with its rope when an open document already has one.
+/// A text to check.
 struct CheckInput {
     text: String,
-    rope: Option<Rope>,
     markup: Markup,
 }
 
@@ -519,7 +512,7 @@ async fn run_check(
     input: CheckInput,
     session: Option<Arc<Mutex<Session>>>,
 ) -> Vec<Diagnostic> {
-    let CheckInput { text, rope, markup } = input;
+    let CheckInput { text, markup } = input;
     let roots = read(&state.roots);
     let settings = read(&state.settings);
     let (config, facts, warnings) = workspace::resolve_config(&roots, &settings, path.as_deref());
@@ -555,11 +548,7 @@ async fn run_check(
             Some(session) => lock(session).check(&text, markup, &ctx),
             None => check(&text, markup, &ctx),
         };
-        let rope = rope.unwrap_or_else(|| Rope::from_str(&text));
-        Ok(findings
-            .iter()
-            .map(|f| convert::diagnostic(f, &rope, encoding, &job_uri))
-            .collect::<Vec<_>>())
+        Ok(convert::diagnostics(&findings, &text, encoding, &job_uri))
     })
     .await;
     let message = match result {

@@ -47,8 +47,14 @@ struct Spelling {
 
 pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
     let mut spellings: FastMap<&str, Spelling> = FastMap::default();
+    // Keys in order of first mention (sorting by a map lookup per comparison cost more
+    // than the rest of the check).
+    let mut keys: Vec<&str> = Vec::new();
     for (index, mention) in people.mentions.iter().enumerate() {
         let entry = spellings.entry(&*mention.key).or_default();
+        if entry.mentions.is_empty() {
+            keys.push(&mention.key);
+        }
         entry.mentions.push(index);
         // Only a sure full name or a title introduces a spelling: `Endless Light` (a
         // title of a work) must not make `Flight` a typo.
@@ -67,8 +73,6 @@ pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
             }
         }
     }
-    let mut keys: Vec<&str> = spellings.keys().copied().collect();
-    keys.sort_by_key(|k| spellings[k].mentions[0]);
     let variants: Vec<(&str, &str)> = keys
         .into_iter()
         .filter_map(|key| {
