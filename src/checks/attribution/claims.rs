@@ -227,6 +227,7 @@ pub fn find(
         trends(view, eligible, &mut claims);
         phrases(List::Figure, ClaimKind::Statistic, eligible, &mut claims);
         consequences(view, eligible, &mut claims);
+        causal_verbs(view, eligible, &mut claims);
         superlative_forms(
             view,
             eligible,
@@ -577,6 +578,24 @@ fn trends(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
                 .get(e + 1)
                 .is_some_and(|w| w.kind == TokenKind::Number)
                 || APPROXIMATIONS.contains(&view.word(e + 1)));
+        // "increasing its market share", "gaining users": a change with what was measured
+        // for object.
+        let mut o = i + 1;
+        while matches!(
+            view.word(o),
+            "its" | "their" | "his" | "her" | "the" | "new"
+        ) {
+            o += 1;
+        }
+        let object = !matches!(
+            view.word(o),
+            "with" | "in" | "by" | "to" | "from" | "over" | "at" | "as"
+        ) && (o..(o + 2).min(view.words.len())).any(|j| {
+            view.words[j].clause == view.words[i].clause
+                && !view.words[j].quoted
+                && (view.is(j, class::QUANTITY_NOUN) || view.is(j, class::COUNT_NOUN))
+        });
+        let measured = measured || object;
         let third_person = !FIRST_SECOND_PERSON.contains(&view.word(s.saturating_sub(1)));
         if (quantity || measured || e > i + 1) && third_person {
             // The cue names what changed: "population grew".
@@ -584,6 +603,80 @@ fn trends(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
             claims.push(Claim {
                 kind: ClaimKind::Statistic,
                 words: start..i + 1,
+                subject: None,
+            });
+        }
+    }
+}
+
+/// Causal verbs in the present tense with a third-person subject and an object: a general
+/// claim of cause ("Climate change affects the distribution of pests", "global warming
+/// also increases the probability of floods").
+const CAUSAL_VERBS: &[&str] = &[
+    "affects",
+    "increases",
+    "reduces",
+    "decreases",
+    "raises",
+    "lowers",
+    "boosts",
+    "harms",
+    "damages",
+    "impacts",
+    "worsens",
+    "improves",
+    "threatens",
+    "weakens",
+    "strengthens",
+    "prevents",
+    "encourages",
+    "discourages",
+    "promotes",
+];
+
+fn causal_verbs(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
+    // A condition asserts nothing: "if the velocity increases then ...". Computed on the
+    // first cue only.
+    let mut conditional: Option<Vec<bool>> = None;
+    for (i, _) in eligible.iter().enumerate().skip(1).filter(|(_, ok)| **ok) {
+        if !CAUSAL_VERBS.contains(&view.word(i)) {
+            continue;
+        }
+        let conditional =
+            conditional.get_or_insert_with(|| view.after_in_clause(&["if", "unless", "whether"]));
+        if conditional[i] {
+            continue;
+        }
+        let mut s = i - 1;
+        while s > 0 && is_adverb(view, s) {
+            s -= 1;
+        }
+        let subject = view.word(s);
+        let w = &view.words[s];
+        if w.quoted
+            || w.clause != view.words[i].clause
+            || w.kind != TokenKind::Word
+            || FIRST_SECOND_PERSON.contains(&subject)
+            || matches!(
+                subject,
+                "to" | "and" | "or" | "the" | "a" | "an" | "he" | "she"
+            )
+        {
+            continue;
+        }
+        // An object, not a measure: "increases by 5%" is a trend.
+        let next = view.word(i + 1);
+        let object = i + 1 < view.words.len()
+            && view.words[i + 1].clause == view.words[i].clause
+            && view.words[i + 1].kind == TokenKind::Word
+            && !matches!(
+                next,
+                "by" | "to" | "in" | "on" | "from" | "with" | "over" | "and" | "or" | "then"
+            );
+        if object {
+            claims.push(Claim {
+                kind: ClaimKind::Causal,
+                words: s..i + 1,
                 subject: None,
             });
         }

@@ -552,3 +552,60 @@ fn flags_certainty_words() {
 fn a_pronoun_after_a_connective_continues_the_account() {
     assert_none("Lavrov told Rubio that Russia wants peace. But he knows the talks have stalled.");
 }
+
+#[test]
+fn flags_a_general_cause_in_the_present_tense() {
+    assert_found(
+        "Climate change affects the distribution of pests.",
+        &[("causal", "Climate change affects the distribution of pests")],
+    );
+    assert_found(
+        "However, global warming also increases the probability of floods.",
+        &[(
+            "causal",
+            "global warming also increases the probability of floods",
+        )],
+    );
+}
+
+#[test]
+fn a_causal_verb_in_a_condition_or_without_object_is_no_cause() {
+    assert_none(
+        "A consequence of this law is that if the velocity increases then the pressure falls.",
+    );
+    assert_none("The air velocity increases.");
+    assert_none("We hope it improves.");
+}
+
+#[test]
+fn flags_a_trend_with_what_was_measured_for_object() {
+    assert_found(
+        "Mozilla Firefox has been actively increasing its market share.",
+        &[(
+            "statistic",
+            "Mozilla Firefox has been actively increasing its market share",
+        )],
+    );
+    assert_none("Ground-level ozone increases with temperatures.");
+}
+
+#[test]
+fn leaves_a_hypothetical_sentence_alone() {
+    assert_none(
+        "If someone were able to shut the system down, or hack inside and corrupt the \
+         information, it could affect the prosecution of the lawbreakers.",
+    );
+    // An "if" without a modal of condition in the main clause is no hypothetical.
+    assert_found(
+        "If nothing else, the coup failed.",
+        &[("contested", "the coup failed")],
+    );
+}
+
+#[test]
+fn a_hypothetical_keeps_a_prediction_stated_as_certain() {
+    assert_found(
+        "If he signs onto more sanctions, Trump would certainly set back peace talks.",
+        &[("certainty", "Trump would certainly set back peace talks")],
+    );
+}
