@@ -201,6 +201,7 @@ pub fn find(
         }
     };
     phrases(List::Weasel, ClaimKind::Weasel, unquoted, &mut claims);
+    agentless_passives(view, eligible, &mut claims);
     // "After news of the arrest was reported": a report in a time clause dates an event; it
     // gestures at no source for a claim.
     if !claims.is_empty() {
@@ -254,6 +255,68 @@ pub fn find(
             || !POSSIBILITY.contains(&view.word(c.words.start - 1))
     });
     claims
+}
+
+/// Participles of judging and reporting that, passive and with no agent, leave out who
+/// judges: "is considered the best", "are widely seen as", "was estimated to".
+const JUDGING_PARTICIPLES: &[&str] = &[
+    "considered",
+    "regarded",
+    "seen",
+    "viewed",
+    "described",
+    "thought",
+    "believed",
+    "said",
+    "reported",
+    "alleged",
+    "claimed",
+    "rumoured",
+    "rumored",
+    "estimated",
+    "expected",
+    "understood",
+    "known",
+];
+
+/// "X is considered the best", "it was reported that": a form of "be", a judging
+/// participle (adverbs allowed between: "is widely seen"), then "to", "as" or "that", and no
+/// "by" naming the agent in the clause. Only in words no attribution covers: "Heald said
+/// that the two are known to ..." names who knows.
+fn agentless_passives(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
+    for (i, _) in eligible.iter().enumerate().filter(|(_, ok)| **ok) {
+        // "can be expected to" is a possibility, not a judgement reported.
+        let possible = i > 0 && POSSIBILITY.contains(&view.word(i - 1));
+        if possible || !matches!(view.word(i), "is" | "are" | "was" | "were" | "been" | "be") {
+            continue;
+        }
+        let mut p = i + 1;
+        while p < view.words.len() && is_adverb(view, p) {
+            p += 1;
+        }
+        if p + 1 >= view.words.len()
+            || !JUDGING_PARTICIPLES.contains(&view.word(p))
+            || !matches!(view.word(p + 1), "to" | "as" | "that")
+            || !eligible[p]
+        {
+            continue;
+        }
+        // "known as" names; "said to" in "said to him" has its agent elsewhere.
+        if view.word(p) == "known" && view.word(p + 1) == "as" {
+            continue;
+        }
+        let clause = view.words[p].clause;
+        let agent = (p + 1..view.words.len())
+            .take_while(|&j| view.words[j].clause == clause)
+            .any(|j| view.word(j) == "by");
+        if !agent {
+            claims.push(Claim {
+                kind: ClaimKind::Weasel,
+                words: i..p + 2,
+                subject: None,
+            });
+        }
+    }
 }
 
 /// Conjunctions that open a time clause.

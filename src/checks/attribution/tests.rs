@@ -609,3 +609,33 @@ fn a_hypothetical_keeps_a_prediction_stated_as_certain() {
         &[("certainty", "Trump would certainly set back peace talks")],
     );
 }
+
+#[test]
+fn flags_an_agentless_passive_of_judgement() {
+    assert_found(
+        "The bridge is widely considered to be unsafe.",
+        &[("weasel", "The bridge is widely considered to be unsafe")],
+    );
+    assert_found(
+        "He has been described as a recluse.",
+        &[("weasel", "He has been described as a recluse")],
+    );
+    // An agent, a name, a possibility or an attribution covering the words: no weasel.
+    assert_none("The bridge is considered unsafe by the city engineer.");
+    assert_none("The island is known as Manhattan.");
+    assert_none("Such effects can be expected to fade.");
+    assert_none("Heald said that the two are known to affect crop yields.");
+}
+
+#[test]
+fn a_vague_quantity_of_any_plural_is_a_weasel_source() {
+    assert_found(
+        "Many parents say the school is failing.",
+        &[("weasel", "Many parents say the school is failing")],
+    );
+}
+
+#[test]
+fn recency_is_no_superlative() {
+    assert_none("They use the newest markup language.");
+}
