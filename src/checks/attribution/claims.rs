@@ -555,8 +555,16 @@ fn is_third_person_noun(view: &SentenceView, at: usize, verb: usize) -> bool {
 /// people and casualties ("230 wounded"). Dates, times, ages, scores and numbers inside
 /// names ("Building 31") are left alone.
 fn statistics(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
+    // Found once: the word after which a clause states a target ("to cut emissions by 40
+    // percent", "to decrease users to less than one percent"): a plan, not a measure.
+    let mut target_from = vec![false; view.words.len()];
+    for i in 1..view.words.len() {
+        let opens = view.word(i - 1) == "to" && TARGET_VERBS.contains(&view.word(i));
+        target_from[i] =
+            opens || (target_from[i - 1] && view.words[i].clause == view.words[i - 1].clause);
+    }
     for (i, word) in view.words.iter().enumerate() {
-        if !eligible[i] {
+        if !eligible[i] || target_from[i] {
             continue;
         }
         let lower = view.word(i);
@@ -611,6 +619,12 @@ fn statistics(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
         }
     }
 }
+
+/// Verbs of change whose infinitive sets a target: "to cut emissions by 40 percent".
+const TARGET_VERBS: &[&str] = &[
+    "decrease", "reduce", "cut", "increase", "raise", "lower", "bring", "double", "halve", "grow",
+    "boost", "limit",
+];
 
 /// Trends: a change verb with a quantity for subject ("prices are rising"), a measure after
 /// it ("grows in popularity", "fell to 56 percent"). "Things have grown steadily" is left

@@ -639,3 +639,12 @@ fn a_vague_quantity_of_any_plural_is_a_weasel_source() {
 fn recency_is_no_superlative() {
     assert_none("They use the newest markup language.");
 }
+
+#[test]
+fn a_target_is_no_figure() {
+    assert_none("Its goal is to decrease IE6 users to less than one percent.");
+    assert_found(
+        "The share fell to less than one percent.",
+        &[("statistic", "The share fell to less than one percent")],
+    );
+}
