@@ -305,8 +305,11 @@ fn agentless_passives(view: &SentenceView, eligible: &[bool], claims: &mut Vec<C
         if view.word(p) == "known" && view.word(p + 1) == "as" {
             continue;
         }
+        // Bounded, so that a long clause of many passives stays linear.
+        const AGENT_REACH: usize = 12;
         let clause = view.words[p].clause;
         let agent = (p + 1..view.words.len())
+            .take(AGENT_REACH)
             .take_while(|&j| view.words[j].clause == clause)
             .any(|j| view.word(j) == "by");
         if !agent {
@@ -725,7 +728,7 @@ fn causal_verbs(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>)
             continue;
         }
         let mut s = i - 1;
-        while s > 0 && is_adverb(view, s) {
+        while s > 0 && s + 3 > i && is_adverb(view, s) {
             s -= 1;
         }
         let subject = view.word(s);
