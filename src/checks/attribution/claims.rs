@@ -201,6 +201,7 @@ pub fn find(
         }
     };
     phrases(List::Weasel, ClaimKind::Weasel, unquoted, &mut claims);
+    agentless_passives(view, eligible, &mut claims);
     // "After news of the arrest was reported": a report in a time clause dates an event; it
     // gestures at no source for a claim.
     if !claims.is_empty() {
@@ -227,6 +228,7 @@ pub fn find(
         trends(view, eligible, &mut claims);
         phrases(List::Figure, ClaimKind::Statistic, eligible, &mut claims);
         consequences(view, eligible, &mut claims);
+        causal_verbs(view, eligible, &mut claims);
         superlative_forms(
             view,
             eligible,
@@ -253,6 +255,71 @@ pub fn find(
             || !POSSIBILITY.contains(&view.word(c.words.start - 1))
     });
     claims
+}
+
+/// Participles of judging and reporting that, passive and with no agent, leave out who
+/// judges: "is considered the best", "are widely seen as", "was estimated to".
+const JUDGING_PARTICIPLES: &[&str] = &[
+    "considered",
+    "regarded",
+    "seen",
+    "viewed",
+    "described",
+    "thought",
+    "believed",
+    "said",
+    "reported",
+    "alleged",
+    "claimed",
+    "rumoured",
+    "rumored",
+    "estimated",
+    "expected",
+    "understood",
+    "known",
+];
+
+/// "X is considered the best", "it was reported that": a form of "be", a judging
+/// participle (adverbs allowed between: "is widely seen"), then "to", "as" or "that", and no
+/// "by" naming the agent in the clause. Only in words no attribution covers: "Heald said
+/// that the two are known to ..." names who knows.
+fn agentless_passives(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
+    for (i, _) in eligible.iter().enumerate().filter(|(_, ok)| **ok) {
+        // "can be expected to" is a possibility, not a judgement reported.
+        let possible = i > 0 && POSSIBILITY.contains(&view.word(i - 1));
+        if possible || !matches!(view.word(i), "is" | "are" | "was" | "were" | "been" | "be") {
+            continue;
+        }
+        let mut p = i + 1;
+        while p < view.words.len() && is_adverb(view, p) {
+            p += 1;
+        }
+        if p + 1 >= view.words.len()
+            || !JUDGING_PARTICIPLES.contains(&view.word(p))
+            || !matches!(view.word(p + 1), "to" | "as" | "that")
+            || !eligible[p]
+        {
+            continue;
+        }
+        // "known as" names; "said to" in "said to him" has its agent elsewhere.
+        if view.word(p) == "known" && view.word(p + 1) == "as" {
+            continue;
+        }
+        // Bounded, so that a long clause of many passives stays linear.
+        const AGENT_REACH: usize = 12;
+        let clause = view.words[p].clause;
+        let agent = (p + 1..view.words.len())
+            .take(AGENT_REACH)
+            .take_while(|&j| view.words[j].clause == clause)
+            .any(|j| view.word(j) == "by");
+        if !agent {
+            claims.push(Claim {
+                kind: ClaimKind::Weasel,
+                words: i..p + 2,
+                subject: None,
+            });
+        }
+    }
 }
 
 /// Conjunctions that open a time clause.
@@ -491,8 +558,16 @@ fn is_third_person_noun(view: &SentenceView, at: usize, verb: usize) -> bool {
 /// people and casualties ("230 wounded"). Dates, times, ages, scores and numbers inside
 /// names ("Building 31") are left alone.
 fn statistics(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
+    // Found once: the word after which a clause states a target ("to cut emissions by 40
+    // percent", "to decrease users to less than one percent"): a plan, not a measure.
+    let mut target_from = vec![false; view.words.len()];
+    for i in 1..view.words.len() {
+        let opens = view.word(i - 1) == "to" && TARGET_VERBS.contains(&view.word(i));
+        target_from[i] =
+            opens || (target_from[i - 1] && view.words[i].clause == view.words[i - 1].clause);
+    }
     for (i, word) in view.words.iter().enumerate() {
-        if !eligible[i] {
+        if !eligible[i] || target_from[i] {
             continue;
         }
         let lower = view.word(i);
@@ -548,6 +623,12 @@ fn statistics(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
     }
 }
 
+/// Verbs of change whose infinitive sets a target: "to cut emissions by 40 percent".
+const TARGET_VERBS: &[&str] = &[
+    "decrease", "reduce", "cut", "increase", "raise", "lower", "bring", "double", "halve", "grow",
+    "boost", "limit",
+];
+
 /// Trends: a change verb with a quantity for subject ("prices are rising"), a measure after
 /// it ("grows in popularity", "fell to 56 percent"). "Things have grown steadily" is left
 /// alone: nothing says what was measured.
@@ -577,6 +658,24 @@ fn trends(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
                 .get(e + 1)
                 .is_some_and(|w| w.kind == TokenKind::Number)
                 || APPROXIMATIONS.contains(&view.word(e + 1)));
+        // "increasing its market share", "gaining users": a change with what was measured
+        // for object.
+        let mut o = i + 1;
+        while matches!(
+            view.word(o),
+            "its" | "their" | "his" | "her" | "the" | "new"
+        ) {
+            o += 1;
+        }
+        let object = !matches!(
+            view.word(o),
+            "with" | "in" | "by" | "to" | "from" | "over" | "at" | "as"
+        ) && (o..(o + 2).min(view.words.len())).any(|j| {
+            view.words[j].clause == view.words[i].clause
+                && !view.words[j].quoted
+                && (view.is(j, class::QUANTITY_NOUN) || view.is(j, class::COUNT_NOUN))
+        });
+        let measured = measured || object;
         let third_person = !FIRST_SECOND_PERSON.contains(&view.word(s.saturating_sub(1)));
         if (quantity || measured || e > i + 1) && third_person {
             // The cue names what changed: "population grew".
@@ -584,6 +683,80 @@ fn trends(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
             claims.push(Claim {
                 kind: ClaimKind::Statistic,
                 words: start..i + 1,
+                subject: None,
+            });
+        }
+    }
+}
+
+/// Causal verbs in the present tense with a third-person subject and an object: a general
+/// claim of cause ("Climate change affects the distribution of pests", "global warming
+/// also increases the probability of floods").
+const CAUSAL_VERBS: &[&str] = &[
+    "affects",
+    "increases",
+    "reduces",
+    "decreases",
+    "raises",
+    "lowers",
+    "boosts",
+    "harms",
+    "damages",
+    "impacts",
+    "worsens",
+    "improves",
+    "threatens",
+    "weakens",
+    "strengthens",
+    "prevents",
+    "encourages",
+    "discourages",
+    "promotes",
+];
+
+fn causal_verbs(view: &SentenceView, eligible: &[bool], claims: &mut Vec<Claim>) {
+    // A condition asserts nothing: "if the velocity increases then ...". Computed on the
+    // first cue only.
+    let mut conditional: Option<Vec<bool>> = None;
+    for (i, _) in eligible.iter().enumerate().skip(1).filter(|(_, ok)| **ok) {
+        if !CAUSAL_VERBS.contains(&view.word(i)) {
+            continue;
+        }
+        let conditional =
+            conditional.get_or_insert_with(|| view.after_in_clause(&["if", "unless", "whether"]));
+        if conditional[i] {
+            continue;
+        }
+        let mut s = i - 1;
+        while s > 0 && s + 3 > i && is_adverb(view, s) {
+            s -= 1;
+        }
+        let subject = view.word(s);
+        let w = &view.words[s];
+        if w.quoted
+            || w.clause != view.words[i].clause
+            || w.kind != TokenKind::Word
+            || FIRST_SECOND_PERSON.contains(&subject)
+            || matches!(
+                subject,
+                "to" | "and" | "or" | "the" | "a" | "an" | "he" | "she"
+            )
+        {
+            continue;
+        }
+        // An object, not a measure: "increases by 5%" is a trend.
+        let next = view.word(i + 1);
+        let object = i + 1 < view.words.len()
+            && view.words[i + 1].clause == view.words[i].clause
+            && view.words[i + 1].kind == TokenKind::Word
+            && !matches!(
+                next,
+                "by" | "to" | "in" | "on" | "from" | "with" | "over" | "and" | "or" | "then"
+            );
+        if object {
+            claims.push(Claim {
+                kind: ClaimKind::Causal,
+                words: s..i + 1,
                 subject: None,
             });
         }

@@ -93,6 +93,11 @@ fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivit
             .collect();
         let unquoted: Vec<bool> = view.words.iter().map(|w| !w.quoted && !skip_all).collect();
         let mut found = claims::find(&view, &eligible, &unquoted, sensitivity);
+        if is_hypothetical(&view) {
+            // A condition asserts nothing but a prediction stated as certain ("If he signs,
+            // Trump would certainly set back peace talks", which the guide flags) or a weasel.
+            found.retain(|c| matches!(c.kind, ClaimKind::Certainty | ClaimKind::Weasel));
+        }
         found.extend(
             sources
                 .iter()
@@ -446,4 +451,19 @@ pub fn weasel_baseline(doc: &Analysis) -> Vec<Range<usize>> {
         }
     }
     spans
+}
+
+/// Whether the sentence is a hypothetical: it opens with "If" or "Unless" (after any
+/// connectives) and its main clause has a modal of condition ("If someone were able to
+/// shut the system down, or hack inside and corrupt the data, it could affect the
+/// prosecution"). Its cues, other than certainty, are left alone.
+fn is_hypothetical(view: &SentenceView) -> bool {
+    let first = opener(view);
+    if !matches!(view.word(first), "if" | "unless") {
+        return false;
+    }
+    let clause = view.words.get(first).map_or(0, |w| w.clause);
+    (first..view.words.len()).any(|i| {
+        view.words[i].clause != clause && matches!(view.word(i), "would" | "could" | "might")
+    })
 }

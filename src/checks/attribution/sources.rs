@@ -203,6 +203,14 @@ fn source_kind(view: &SentenceView, index: usize) -> Option<SourceKind> {
             SourceKind::Weasel
         });
     }
+    // "many parents say", "some Democrats argue": a vague quantity of any plural gestures
+    // at a source without naming it.
+    let vague = index
+        .checked_sub(1)
+        .is_some_and(|p| VAGUE_QUANTIFIERS.contains(&view.word(p)));
+    if vague && view.word(index).len() > 3 && view.word(index).ends_with('s') {
+        return Some(SourceKind::Weasel);
+    }
     let named = word.name && (index != 0 || word.capitalised);
     if named || is_possessive_name(view, index) {
         return Some(SourceKind::Named);
@@ -216,6 +224,18 @@ fn source_kind(view: &SentenceView, index: usize) -> Option<SourceKind> {
     }
     None
 }
+
+/// Quantities that name no one: "many parents", "some Democrats".
+const VAGUE_QUANTIFIERS: &[&str] = &[
+    "many",
+    "some",
+    "several",
+    "most",
+    "few",
+    "numerous",
+    "countless",
+    "various",
+];
 
 /// "a new study", "an official": a source noun with an indefinite article and no name
 /// between names no one ("a State Department official" names a department).

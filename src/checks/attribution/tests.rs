@@ -552,3 +552,99 @@ fn flags_certainty_words() {
 fn a_pronoun_after_a_connective_continues_the_account() {
     assert_none("Lavrov told Rubio that Russia wants peace. But he knows the talks have stalled.");
 }
+
+#[test]
+fn flags_a_general_cause_in_the_present_tense() {
+    assert_found(
+        "Climate change affects the distribution of pests.",
+        &[("causal", "Climate change affects the distribution of pests")],
+    );
+    assert_found(
+        "However, global warming also increases the probability of floods.",
+        &[(
+            "causal",
+            "global warming also increases the probability of floods",
+        )],
+    );
+}
+
+#[test]
+fn a_causal_verb_in_a_condition_or_without_object_is_no_cause() {
+    assert_none(
+        "A consequence of this law is that if the velocity increases then the pressure falls.",
+    );
+    assert_none("The air velocity increases.");
+    assert_none("We hope it improves.");
+}
+
+#[test]
+fn flags_a_trend_with_what_was_measured_for_object() {
+    assert_found(
+        "Mozilla Firefox has been actively increasing its market share.",
+        &[(
+            "statistic",
+            "Mozilla Firefox has been actively increasing its market share",
+        )],
+    );
+    assert_none("Ground-level ozone increases with temperatures.");
+}
+
+#[test]
+fn leaves_a_hypothetical_sentence_alone() {
+    assert_none(
+        "If someone were able to shut the system down, or hack inside and corrupt the \
+         information, it could affect the prosecution of the lawbreakers.",
+    );
+    // An "if" without a modal of condition in the main clause is no hypothetical.
+    assert_found(
+        "If nothing else, the coup failed.",
+        &[("contested", "the coup failed")],
+    );
+}
+
+#[test]
+fn a_hypothetical_keeps_a_prediction_stated_as_certain() {
+    assert_found(
+        "If he signs onto more sanctions, Trump would certainly set back peace talks.",
+        &[("certainty", "Trump would certainly set back peace talks")],
+    );
+}
+
+#[test]
+fn flags_an_agentless_passive_of_judgement() {
+    assert_found(
+        "The bridge is widely considered to be unsafe.",
+        &[("weasel", "The bridge is widely considered to be unsafe")],
+    );
+    assert_found(
+        "He has been described as a recluse.",
+        &[("weasel", "He has been described as a recluse")],
+    );
+    // An agent, a name, a possibility or an attribution covering the words: no weasel.
+    assert_none("The bridge is considered unsafe by the city engineer.");
+    assert_none("The island is known as Manhattan.");
+    assert_none("Such effects can be expected to fade.");
+    assert_none("Heald said that the two are known to affect crop yields.");
+}
+
+#[test]
+fn a_vague_quantity_of_any_plural_is_a_weasel_source() {
+    assert_found(
+        "Many parents say the school is failing.",
+        &[("weasel", "Many parents say the school is failing")],
+    );
+}
+
+#[test]
+fn recency_is_no_superlative() {
+    assert_none("They use the newest markup language.");
+}
+
+#[test]
+fn a_target_is_no_figure() {
+    assert_none("Its goal is to decrease IE6 users to less than one percent.");
+    assert_found(
+        "The share fell to less than one percent.",
+        &[("statistic", "The share fell to less than one percent")],
+    );
+}
