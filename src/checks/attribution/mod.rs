@@ -11,6 +11,7 @@
 
 mod claims;
 mod lexicon;
+mod orphans;
 mod phrases;
 mod quotes;
 mod rules;
@@ -43,7 +44,7 @@ impl Check for Attribution {
     }
 
     fn document(&self, doc: &Analysis, _ctx: &Context) -> Vec<Finding> {
-        orphan_quotes(doc)
+        orphans::find(doc)
     }
 }
 
@@ -291,153 +292,6 @@ fn to_findings(
         last_clause = Some(clause);
     }
     findings
-}
-
-/// Quoted statements with no speaker in their sentences or the sentence before or after.
-fn orphan_quotes(doc: &Analysis) -> Vec<Finding> {
-    let lexicon = &*LEXICON;
-    let statements_by_paragraph: Vec<Vec<&Quote>> = doc
-        .paragraphs
-        .iter()
-        .map(|p| statements(doc, &doc.quotes[p.quotes.clone()], lexicon))
-        .collect();
-    let mut context = Neighbours {
-        doc,
-        lexicon,
-        statements: &statements_by_paragraph,
-        quoted: vec![None; doc.paragraphs.len()],
-        attributed: vec![None; doc.sentences.len()],
-    };
-    let mut findings = Vec::new();
-    let mut previous_paragraph_quote_attributed = false;
-    for (para, statements) in doc.paragraphs.iter().zip(&statements_by_paragraph) {
-        let mut last_attributed = false;
-        for quote in statements {
-            let (Some(first), Some(last)) = (
-                doc.sentence_at(quote.span.start),
-                doc.sentence_at(quote.span.end.saturating_sub(1)),
-            ) else {
-                continue;
-            };
-            let neighbours = first.saturating_sub(1)..(last + 2).min(doc.sentences.len());
-            let continues_previous =
-                quote.span.start == para.span.start && previous_paragraph_quote_attributed;
-            let has_speaker = continues_previous
-                || neighbours.clone().any(|s| context.attributed(s))
-                || context.speech_verb_beside(first, last, quote);
-            last_attributed = has_speaker;
-            if !has_speaker {
-                let excerpt = excerpt(doc.slice(quote.inner.clone()));
-                findings.push(Finding::new(
-                    &rules::ORPHAN_QUOTE,
-                    quote.span.clone(),
-                    rules::orphan_message(&excerpt),
-                ));
-            }
-        }
-        previous_paragraph_quote_attributed = last_attributed;
-    }
-    findings
-}
-
-/// Whether sentences near a quotation have an attribution, computed once per sentence.
-struct Neighbours<'a> {
-    doc: &'a Analysis,
-    lexicon: &'a Lexicon,
-    statements: &'a [Vec<&'a Quote>],
-    quoted: Vec<Option<Vec<bool>>>,
-    attributed: Vec<Option<bool>>,
-}
-
-impl Neighbours<'_> {
-    fn attributed(&mut self, sentence: usize) -> bool {
-        if let Some(Some(known)) = self.attributed.get(sentence) {
-            return *known;
-        }
-        let Some(paragraph) = self.doc.sentences.get(sentence).map(|s| s.paragraph) else {
-            return false;
-        };
-        let (doc, statements) = (self.doc, self.statements);
-        let quoted = self.quoted[paragraph]
-            .get_or_insert_with(|| sentence::quoted_tokens(doc, paragraph, &statements[paragraph]));
-        let view = SentenceView::new(doc, sentence, quoted, self.lexicon);
-        let attributed = sources::find(&view).iter().any(|s| !s.weasel);
-        self.attributed[sentence] = Some(attributed);
-        attributed
-    }
-}
-
-/// Verbs that introduce a quotation though they report no claim of their own: "the
-/// letter continued", "the sign read", "one poster writing".
-const SPEECH_VERBS: &[&str] = &[
-    "continued",
-    "continues",
-    "reasoned",
-    "reads",
-    "read",
-    "posted",
-    "posting",
-    "wrote",
-    "writing",
-    "went",
-    "goes",
-    "added",
-    "asked",
-    "exclaimed",
-    "shouted",
-    "chanted",
-];
-
-/// How near a quotation its speech verb stands: "“...,” the letter continued" (after),
-/// "one poster on the forum writing: “...”" (before).
-const SPEECH_VERB_AFTER: usize = 4;
-const SPEECH_VERB_BEFORE: usize = 6;
-
-impl Neighbours<'_> {
-    /// Whether a speech verb stands right beside the quotation in its own sentences, with
-    /// any subject: the guide takes "“This is blackmail,” the letter continued." as
-    /// attributed though a letter is no named source.
-    fn speech_verb_beside(&mut self, first: usize, last: usize, quote: &Quote) -> bool {
-        (first..=last).any(|sentence| {
-            let Some(paragraph) = self.doc.sentences.get(sentence).map(|s| s.paragraph) else {
-                return false;
-            };
-            let (doc, statements) = (self.doc, self.statements);
-            let quoted = self.quoted[paragraph].get_or_insert_with(|| {
-                sentence::quoted_tokens(doc, paragraph, &statements[paragraph])
-            });
-            let view = SentenceView::new(doc, sentence, quoted, self.lexicon);
-            let is_speech_verb = |i: usize| {
-                !view.words[i].quoted
-                    && (view.is(i, lexicon::class::REPORTING_VERB)
-                        || SPEECH_VERBS.contains(&view.word(i)))
-                    && !(i > 0 && matches!(view.word(i - 1), "is" | "was" | "were" | "be"))
-            };
-            let after = view
-                .words
-                .iter()
-                .position(|w| w.span.start >= quote.span.end)
-                .map_or(0..0, |a| a..(a + SPEECH_VERB_AFTER).min(view.words.len()));
-            let before_end = view
-                .words
-                .iter()
-                .position(|w| w.span.end > quote.span.start)
-                .unwrap_or(view.words.len());
-            let before = before_end.saturating_sub(SPEECH_VERB_BEFORE)..before_end;
-            after.chain(before).any(is_speech_verb)
-        })
-    }
-}
-
-/// The first words of a quotation, for a message.
-fn excerpt(inner: &str) -> String {
-    const WORDS: usize = 6;
-    let words: Vec<&str> = inner.split_whitespace().collect();
-    if words.len() <= WORDS {
-        words.join(" ")
-    } else {
-        format!("{} …", words[..WORDS].join(" "))
-    }
 }
 
 /// The weasel-list baseline for the evaluation: every weasel phrase, with no context.
