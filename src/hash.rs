@@ -29,3 +29,28 @@ impl std::hash::Hasher for Fnv {
 pub type FastHash = std::hash::BuildHasherDefault<Fnv>;
 pub type FastSet<T> = HashSet<T, FastHash>;
 pub type FastMap<K, V> = HashMap<K, V, FastHash>;
+
+/// For keys that are already hashes (cache keys of paragraphs): hashing them again buys
+/// nothing.
+#[derive(Default, Clone, Copy)]
+pub struct Prehashed(u64);
+
+impl std::hash::Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is expected; anything else is folded in so it still works.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map keyed by a hash the caller computed.
+pub type PrehashedMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<Prehashed>>;

@@ -10,17 +10,17 @@
 
 use crate::checks::{self, Check};
 use crate::finding::Finding;
+use crate::hash::PrehashedMap;
 use crate::text::{Analysis, Buffers, Markup, ParagraphParts};
 use crate::{Context, suppress};
-use std::collections::HashMap;
 use std::hash::{BuildHasher, DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
 /// Caches for one open draft.
 #[derive(Default)]
 pub struct Session {
-    parts: HashMap<u64, Arc<ParagraphParts>>,
-    findings: HashMap<u64, Arc<Vec<Finding>>>,
+    parts: PrehashedMap<Arc<ParagraphParts>>,
+    findings: PrehashedMap<Arc<Vec<Finding>>>,
     /// What the cached findings were computed under; a change empties them.
     context_key: u64,
     /// The last analysis's allocations, reused by the next.
@@ -46,7 +46,8 @@ impl Session {
             self.findings.clear();
             self.context_key = context_key;
         }
-        let mut parts_now = HashMap::with_capacity(self.parts.len());
+        let mut parts_now =
+            PrehashedMap::with_capacity_and_hasher(self.parts.len(), Default::default());
         let mut prose_keys = Vec::with_capacity(self.parts.len());
         let buffers = std::mem::take(&mut self.buffers);
         let analysis = Analysis::build_reusing(buffers, text, markup, |prose| {
@@ -62,7 +63,8 @@ impl Session {
         });
         self.parts = parts_now;
 
-        let mut findings_now = HashMap::with_capacity(self.findings.len());
+        let mut findings_now =
+            PrehashedMap::with_capacity_and_hasher(self.findings.len(), Default::default());
         let cached = &self.findings;
         // A paragraph's findings depend on its text and its prose; they differ only where
         // markup or comments were blanked, so the prose's key usually serves for both.
@@ -83,7 +85,10 @@ impl Session {
         let mut paragraph_findings =
             |index: usize, check: &dyn Check, paragraph: usize| -> Vec<Finding> {
                 let span = analysis.paragraphs[paragraph].span.clone();
-                let key = hash(&(index, paragraph_keys[paragraph]));
+                // Each check's findings of one paragraph version: the check's index mixed
+                // into the paragraph's (random) key.
+                let key = paragraph_keys[paragraph]
+                    ^ (index as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
                 let relative = match cached.get(&key) {
                     Some(found) => Arc::clone(found),
                     None => Arc::new(
