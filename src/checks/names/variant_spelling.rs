@@ -18,9 +18,7 @@ use crate::finding::{Finding, Severity};
 use crate::hash::{FastMap, FastSet, Fnv};
 use crate::text::Analysis;
 use crate::text::people::{MentionKind, People, given_names_agree, is_given_name, is_place};
-use std::collections::HashSet;
 use std::hash::Hasher;
-use std::sync::Arc;
 
 pub const RULE: Rule = Rule {
     id: "names.variant-spelling",
@@ -36,11 +34,11 @@ adjectives (`Russian`), and the more frequent spelling.",
 
 /// What the draft says about one spelling of a surname.
 #[derive(Default)]
-struct Spelling {
+struct Spelling<'a> {
     /// Mentions with this key, in order.
     mentions: Vec<usize>,
-    /// Folded first names given with it in full names.
-    given: HashSet<Arc<str>>,
+    /// Folded first names given with it in full names, each once (a few at most).
+    given: Vec<&'a str>,
     /// First mention with a first name or a title: the introduction.
     introduced: Option<usize>,
 }
@@ -60,7 +58,11 @@ pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
         // title of a work) must not make `Flight` a typo.
         if mention.kind == MentionKind::Full || mention.titled {
             entry.introduced.get_or_insert(index);
-            entry.given.extend(mention.given_key.clone());
+            if let Some(given) = mention.given_key.as_deref()
+                && !entry.given.contains(&given)
+            {
+                entry.given.push(given);
+            }
         }
     }
     // Index every introduced spelling by its one-letter deletions: two words one edit
