@@ -37,7 +37,7 @@ pub fn commonness(word: &str) -> f32 {
 
 /// Words of the frequency list grouped by (first letter, length in chars), for finding
 /// near words without scanning the whole list.
-pub static FREQUENT_BY_SHAPE: LazyLock<HashMap<(char, usize), Vec<&'static str>>> =
+pub static FREQUENT_BY_SHAPE: LazyLock<ShapeGroups> =
     LazyLock::new(|| by_shape(FREQUENCY.keys().copied()));
 
 /// Frequent words by their sound key ([`super::distance::phonetic_key`]), for words spelt
@@ -74,7 +74,7 @@ static PLACE_WORDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
 });
 
 /// Place words grouped like [`FREQUENT_BY_SHAPE`].
-pub static PLACES_BY_SHAPE: LazyLock<HashMap<(char, usize), Vec<&'static str>>> =
+pub static PLACES_BY_SHAPE: LazyLock<ShapeGroups> =
     LazyLock::new(|| by_shape(PLACE_WORDS.keys().copied()));
 
 /// The notability of a place word, if it is one.
@@ -98,9 +98,10 @@ pub fn is_census_name(word: &str) -> bool {
     FIRST_NAMES.contains(word) || LAST_NAMES.contains(word)
 }
 
-fn by_shape(
-    words: impl Iterator<Item = &'static str>,
-) -> HashMap<(char, usize), Vec<&'static str>> {
+/// Words grouped by (first letter in lower case, length in chars).
+pub type ShapeGroups = HashMap<(char, usize), Vec<&'static str>>;
+
+pub fn by_shape(words: impl Iterator<Item = &'static str>) -> ShapeGroups {
     let mut groups: HashMap<(char, usize), Vec<&'static str>> = HashMap::default();
     for word in words {
         if let Some(first) = word.chars().next() {
@@ -120,7 +121,7 @@ fn by_shape(
 /// Words of `groups` whose first letter matches `word`'s (case-insensitively) and whose
 /// length is within `max_length_difference` chars of it.
 pub fn same_shape<'a>(
-    groups: &'a HashMap<(char, usize), Vec<&'static str>>,
+    groups: &'a ShapeGroups,
     word: &str,
     max_length_difference: usize,
 ) -> impl Iterator<Item = &'static str> + 'a {

@@ -24,8 +24,15 @@ const MAX_SOUND_COST: f32 = 4.0;
 const FAR_COST_PER_LETTER: f32 = 0.4;
 /// How much commonness (0..1) is worth against edit cost.
 const COMMONNESS_WEIGHT: f32 = 1.9;
-/// Bonus for a candidate that sounds the same.
-const SAME_SOUND_BONUS: f32 = 0.6;
+/// Bonus for a candidate that sounds the same (typed words longer than [`SHORT_WORD`]).
+const SAME_SOUND_BONUS: f32 = 0.4;
+/// Up to this many letters, sounding the same earns nothing.
+const SHORT_WORD: usize = 4;
+/// Penalty for a dictionary word the frequency list lacks: rare words (`baaed`, `Assyr`)
+/// one cheap edit away should not push out a common word a dearer edit away (`based`).
+const RARE_PENALTY: f32 = 0.3;
+/// Typed words at least this long also get candidates from the dictionary's stems.
+const STEM_SEARCH_MIN_LENGTH: usize = 5;
 
 /// The plain speller's own suggestions, in its order.
 pub fn plain(dictionary: &Dictionary, word: &str) -> Vec<String> {
@@ -42,8 +49,7 @@ pub fn ranked(language: Language, word: &str, extra: &[&str]) -> Vec<String> {
     {
         return hit.clone();
     }
-    let dictionary = super::speller::dictionary(language);
-    let suggestions = rank(dictionary, word, extra);
+    let suggestions = rank(language, word, extra);
     if extra.is_empty() {
         let mut cache = cache();
         // Bound memory for a long-running server; a miss only costs time.
@@ -71,8 +77,16 @@ fn cache() -> std::sync::MutexGuard<'static, Cache> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-fn rank(dictionary: &Dictionary, word: &str, extra: &[&str]) -> Vec<String> {
+fn rank(language: Language, word: &str, extra: &[&str]) -> Vec<String> {
+    let dictionary = super::speller::dictionary(language);
     let lower = word.to_lowercase();
+    let length = lower.chars().count();
+    // Many short words share a sound key (`nees`: `ness`, `noes`), so it says little.
+    let sound_bonus = if length <= SHORT_WORD {
+        0.0
+    } else {
+        SAME_SOUND_BONUS
+    };
     let mut scored: Vec<(f32, String)> = Vec::new();
     let sound = phonetic_key(word);
     let consider = |scored: &mut Vec<(f32, String)>, candidate: &str, far: Option<f32>| {
@@ -85,9 +99,13 @@ fn rank(dictionary: &Dictionary, word: &str, extra: &[&str]) -> Vec<String> {
         let Some(cost) = typing_cost(word, candidate, max) else {
             return;
         };
-        let mut score = cost - COMMONNESS_WEIGHT * lexicon::commonness(candidate);
+        let common = lexicon::commonness(candidate);
+        let mut score = cost - COMMONNESS_WEIGHT * common;
+        if common == 0.0 {
+            score += RARE_PENALTY;
+        }
         if same_sound {
-            score -= SAME_SOUND_BONUS;
+            score -= sound_bonus;
         }
         scored.push((score, candidate.to_string()));
     };
@@ -108,6 +126,16 @@ fn rank(dictionary: &Dictionary, word: &str, extra: &[&str]) -> Vec<String> {
         }
         if let Some(known) = known_form(dictionary, candidate) {
             consider(&mut scored, &known, None);
+        }
+    }
+    // Dictionary words two edits away that the frequency list lacks, and their
+    // inflections (`aggrator` -> `aggregator`, `abbrievating` -> `abbreviating`). Short
+    // words have plenty of near candidates already.
+    if length >= STEM_SEARCH_MIN_LENGTH {
+        for form in super::stems::near_forms(language, &lower, 2.0) {
+            if let Some(known) = known_form(dictionary, &form) {
+                consider(&mut scored, &known, None);
+            }
         }
     }
     // Words that sound the same, however far the letters (`sacreligious`).
