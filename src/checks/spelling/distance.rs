@@ -159,6 +159,10 @@ pub fn single_edit(typed: &str, candidate: &str) -> Option<Edit> {
     }
 }
 
+/// Optimal-string-alignment distance with costed edits, `None` beyond `max`. Keeps three
+/// rows (a swap looks two back), on the stack for words up to [`STACK_WORD`] letters: it
+/// runs for every candidate of every suggestion, and zeroing a full matrix per call
+/// showed in profiles.
 fn osa(
     a: &[char],
     b: &[char],
@@ -168,38 +172,39 @@ fn osa(
     max: f32,
 ) -> Option<f32> {
     let width = b.len() + 1;
-    let cells = (a.len() + 1) * width;
-    let mut stack = [0f32; (STACK_WORD + 1) * (STACK_WORD + 1)];
+    let mut stack = [0f32; 3 * (STACK_WORD + 1)];
     let mut heap = Vec::new();
-    let rows: &mut [f32] = if cells <= stack.len() {
-        &mut stack[..cells]
+    let rows: &mut [f32] = if 3 * width <= stack.len() {
+        &mut stack[..3 * width]
     } else {
-        heap.resize(cells, 0f32);
+        heap.resize(3 * width, 0f32);
         &mut heap
     };
-    for (j, cell) in rows.iter_mut().take(width).enumerate() {
-        *cell = (0..j).map(|k| insert(b, k)).sum();
+    // Row `i` lives at `(i % 3) * width`.
+    let at = |i: usize, j: usize| (i % 3) * width + j;
+    rows[0] = 0.0;
+    for j in 1..width {
+        rows[j] = rows[j - 1] + insert(b, j - 1);
     }
     for i in 1..=a.len() {
-        rows[i * width] = rows[(i - 1) * width] + delete(a, i - 1);
-        let mut row_min = rows[i * width];
+        rows[at(i, 0)] = rows[at(i - 1, 0)] + delete(a, i - 1);
+        let mut row_min = rows[at(i, 0)];
         for j in 1..=b.len() {
             let (x, y) = (a[i - 1], b[j - 1]);
-            let mut best =
-                rows[(i - 1) * width + j - 1] + if x == y { 0.0 } else { substitute(x, y) };
-            best = best.min(rows[(i - 1) * width + j] + delete(a, i - 1));
-            best = best.min(rows[i * width + j - 1] + insert(b, j - 1));
+            let mut best = rows[at(i - 1, j - 1)] + if x == y { 0.0 } else { substitute(x, y) };
+            best = best.min(rows[at(i - 1, j)] + delete(a, i - 1));
+            best = best.min(rows[at(i, j - 1)] + insert(b, j - 1));
             if i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y && x != y {
-                best = best.min(rows[(i - 2) * width + j - 2] + TRANSPOSITION);
+                best = best.min(rows[at(i - 2, j - 2)] + TRANSPOSITION);
             }
-            rows[i * width + j] = best;
+            rows[at(i, j)] = best;
             row_min = row_min.min(best);
         }
         if row_min > max {
             return None;
         }
     }
-    let cost = rows[a.len() * width + b.len()];
+    let cost = rows[at(a.len(), b.len())];
     (cost <= max).then_some(cost)
 }
 

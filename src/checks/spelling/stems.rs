@@ -48,6 +48,11 @@ pub fn near_forms(language: Language, typed: &str, max_cost: f32) -> Vec<String>
             continue;
         }
         for stem in same_shape(groups, typed_stem, 2) {
+            // A cheap bound before any form is built: putting the ending back changes
+            // at most a letter at the join (`abbreviat|ing`), which costs at most 1.
+            if typing_cost(typed_stem, stem, max_cost + 1.0).is_none() {
+                continue;
+            }
             // In lower case: the caller finds the case the dictionary wants, and a
             // proper noun's stem (`Android`) must not outrank the common word.
             let forms = with_ending(&stem.to_lowercase(), ending);
