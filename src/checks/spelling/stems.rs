@@ -1,5 +1,5 @@
 //! The dictionaries' own stems, for suggestions the frequency list cannot give: a rare
-//! word two edits away (`aggrator` -> `aggregator`) or its inflection (`abbrievating` ->
+//! word two edits away (`hypvisor` -> `hypervisor`) or its inflection (`abbrievating` ->
 //! `abbreviating`). Parsed from the embedded `.dic` files only when a suggestion needs
 //! them: a draft without such words never pays for it.
 

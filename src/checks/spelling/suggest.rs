@@ -132,8 +132,17 @@ fn rank(language: Language, word: &str, extra: &[&str], search: Search) -> Vec<S
     }
     // Every word one edit away that the dictionary knows: rare words and slips of the
     // first letter, which the frequency list below misses.
+    // For a word typed in lower case, a proper noun one edit away is offered only when
+    // the frequency list has it (`christmas`): half the dictionary lookups of the ~50 a
+    // letter this makes, and rare names (`Assyr`, `Osages`) are seldom what was meant.
+    let typed_lower = word == lower;
     for candidate in edits1(&lower) {
-        if let Some(known) = known_form(dictionary, &candidate) {
+        let known = if typed_lower && !lexicon::is_frequent(&candidate) {
+            dictionary.check(&candidate).then(|| candidate.clone())
+        } else {
+            known_form(dictionary, &candidate)
+        };
+        if let Some(known) = known {
             consider(&mut scored, &known, None);
         }
     }
@@ -147,7 +156,7 @@ fn rank(language: Language, word: &str, extra: &[&str], search: Search) -> Vec<S
         }
     }
     // Dictionary words two edits away that the frequency list lacks, and their
-    // inflections (`aggrator` -> `aggregator`, `abbrievating` -> `abbreviating`). Short
+    // inflections (`hypvisor` -> `hypervisor`, `abbrievating` -> `abbreviating`). Short
     // words have plenty of near candidates already.
     if search == Search::Full && length >= STEM_SEARCH_MIN_LENGTH {
         for form in super::stems::near_forms(language, &lower, 2.0) {
