@@ -30,9 +30,12 @@ fn misspelling_pairs_stay_above_their_floors() {
         report.share(report.first),
         report.share(report.top5),
     );
-    assert!(flagged >= 0.97, "flagged {flagged:.3}: {report:?}");
-    assert!(first >= 0.85, "correction first {first:.3}: {report:?}");
-    assert!(top5 >= 0.93, "correction in top five {top5:.3}: {report:?}");
+    assert!(flagged >= 0.98, "flagged {flagged:.3}: {report:?}");
+    assert!(first >= 0.89, "correction first {first:.3}: {report:?}");
+    assert!(
+        top5 >= 0.935,
+        "correction in top five {top5:.3}: {report:?}"
+    );
 }
 
 /// False alarms per 10,000 words on a clean folder stay at or below `ceiling`, and the
@@ -57,7 +60,7 @@ fn assert_clean(folder: &str, known: Option<&Path>, min_words: usize, ceiling: f
 #[test]
 fn clean_prose_stays_below_its_false_alarm_ceiling() {
     // The published typos the corpus marks are found.
-    assert_clean("clean-dev", None, 25_000, 1.5, 3);
+    assert_clean("clean-dev", None, 25_000, 1.0, 3);
 }
 
 #[test]
@@ -65,5 +68,5 @@ fn news_prose_stays_below_its_false_alarm_ceiling() {
     // A second clean folder (the names evaluation's Wikinews articles), with the typos
     // they really contain listed beside clean-dev's.
     let known = corpus("clean-dev/KNOWN_TYPOS.tsv");
-    assert_clean("news", Some(&known), 5_000, 2.0, 3);
+    assert_clean("news", Some(&known), 5_000, 1.0, 3);
 }

@@ -159,6 +159,10 @@ pub fn single_edit(typed: &str, candidate: &str) -> Option<Edit> {
     }
 }
 
+/// Optimal-string-alignment distance with costed edits, `None` beyond `max`. Keeps three
+/// rows (a swap looks two back), on the stack for words up to [`STACK_WORD`] letters: it
+/// runs for every candidate of every suggestion, and zeroing a full matrix per call
+/// showed in profiles.
 fn osa(
     a: &[char],
     b: &[char],
@@ -167,41 +171,41 @@ fn osa(
     insert: impl Fn(&[char], usize) -> f32,
     max: f32,
 ) -> Option<f32> {
-    // One table per thread, grown once: zeroing a table sized for the longest word on
-    // every call cost more than filling it (the ranking compares thousands of pairs).
-    thread_local! {
-        static TABLE: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
+    let width = b.len() + 1;
+    let mut stack = [0f32; 3 * (STACK_WORD + 1)];
+    let mut heap = Vec::new();
+    let rows: &mut [f32] = if 3 * width <= stack.len() {
+        &mut stack[..3 * width]
+    } else {
+        heap.resize(3 * width, 0f32);
+        &mut heap
+    };
+    // Row `i` lives at `(i % 3) * width`.
+    let at = |i: usize, j: usize| (i % 3) * width + j;
+    rows[0] = 0.0;
+    for j in 1..width {
+        rows[j] = rows[j - 1] + insert(b, j - 1);
     }
-    TABLE.with_borrow_mut(|table| {
-        let width = b.len() + 1;
-        table.clear();
-        table.resize((a.len() + 1) * width, 0f32);
-        let rows: &mut [f32] = table;
-        for (j, cell) in rows.iter_mut().take(width).enumerate() {
-            *cell = (0..j).map(|k| insert(b, k)).sum();
-        }
-        for i in 1..=a.len() {
-            rows[i * width] = rows[(i - 1) * width] + delete(a, i - 1);
-            let mut row_min = rows[i * width];
-            for j in 1..=b.len() {
-                let (x, y) = (a[i - 1], b[j - 1]);
-                let mut best =
-                    rows[(i - 1) * width + j - 1] + if x == y { 0.0 } else { substitute(x, y) };
-                best = best.min(rows[(i - 1) * width + j] + delete(a, i - 1));
-                best = best.min(rows[i * width + j - 1] + insert(b, j - 1));
-                if i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y && x != y {
-                    best = best.min(rows[(i - 2) * width + j - 2] + TRANSPOSITION);
-                }
-                rows[i * width + j] = best;
-                row_min = row_min.min(best);
+    for i in 1..=a.len() {
+        rows[at(i, 0)] = rows[at(i - 1, 0)] + delete(a, i - 1);
+        let mut row_min = rows[at(i, 0)];
+        for j in 1..=b.len() {
+            let (x, y) = (a[i - 1], b[j - 1]);
+            let mut best = rows[at(i - 1, j - 1)] + if x == y { 0.0 } else { substitute(x, y) };
+            best = best.min(rows[at(i - 1, j)] + delete(a, i - 1));
+            best = best.min(rows[at(i, j - 1)] + insert(b, j - 1));
+            if i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y && x != y {
+                best = best.min(rows[at(i - 2, j - 2)] + TRANSPOSITION);
             }
-            if row_min > max {
-                return None;
-            }
+            rows[at(i, j)] = best;
+            row_min = row_min.min(best);
         }
-        let cost = rows[a.len() * width + b.len()];
-        (cost <= max).then_some(cost)
-    })
+        if row_min > max {
+            return None;
+        }
+    }
+    let cost = rows[at(a.len(), b.len())];
+    (cost <= max).then_some(cost)
 }
 
 const TRANSPOSITION: f32 = 0.7;

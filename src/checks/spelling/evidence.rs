@@ -192,8 +192,9 @@ fn word_list_evidence(word: &str) -> Option<TypoEvidence> {
             {
                 continue;
             }
+            // The word list is lower case; the typed word is capitalised.
             offer(
-                common,
+                &super::suggest::capitalise(common),
                 Source::Word,
                 length_score(length) + edit_score(edit),
             );
@@ -212,9 +213,11 @@ fn one_edit(word: &str, other: &str) -> Option<Edit> {
     if !super::distance::may_be_one_edit(word, other) {
         return None;
     }
-    if damerau(word, other, 1)? != 1
-        && damerau(&word.to_lowercase(), &other.to_lowercase(), 1)? != 1
-    {
+    // Case-sensitive first (`Instanbul`, `Istanbul`), then folded: a capitalised word
+    // against a common lower-case word (`Becuase`, `because`) differs in case at the
+    // first letter, which is no slip.
+    let one = |a: &str, b: &str| damerau(a, b, 1) == Some(1);
+    if !one(word, other) && !one(&word.to_lowercase(), &other.to_lowercase()) {
         return None;
     }
     single_edit(word, other)

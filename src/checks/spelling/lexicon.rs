@@ -37,21 +37,36 @@ pub fn commonness(word: &str) -> f32 {
 
 /// Words of the frequency list grouped by (first letter, length in chars), for finding
 /// near words without scanning the whole list.
-pub static FREQUENT_BY_SHAPE: LazyLock<HashMap<(char, usize), Vec<&'static str>>> =
+pub static FREQUENT_BY_SHAPE: LazyLock<ShapeGroups> =
     LazyLock::new(|| by_shape(FREQUENCY.keys().copied()));
 
-/// Frequent words by their sound key ([`super::distance::phonetic_key`]), for words spelt
-/// by ear (`maskeraid` -> `masquerade`).
-pub static FREQUENT_BY_SOUND: LazyLock<HashMap<String, Vec<&'static str>>> = LazyLock::new(|| {
-    let mut groups: HashMap<String, Vec<&'static str>> = HashMap::default();
-    for &word in FREQUENCY.keys() {
-        groups
-            .entry(super::distance::phonetic_key(word))
-            .or_default()
-            .push(word);
-    }
-    groups
+/// Frequent words by a hash of their sound key ([`super::distance::phonetic_key`]),
+/// sorted, for words spelt by ear (`maskeraid` -> `masquerade`). One sorted vector
+/// rather than a map of strings: building it is part of a first check's cost, and a
+/// hash collision only adds a candidate the caller's own sound test drops.
+pub static FREQUENT_BY_SOUND: LazyLock<Vec<(u64, &'static str)>> = LazyLock::new(|| {
+    let mut sounds: Vec<(u64, &'static str)> = FREQUENCY
+        .keys()
+        .map(|&word| (sound_hash(&super::distance::phonetic_key(word)), word))
+        .collect();
+    sounds.sort_unstable();
+    sounds
 });
+
+fn sound_hash(key: &str) -> u64 {
+    use std::hash::BuildHasher;
+    crate::hash::FastHash::default().hash_one(key)
+}
+
+/// Frequent words whose sound key may be `key` (a few others may share its hash).
+pub fn frequent_by_sound(key: &str) -> impl Iterator<Item = &'static str> {
+    let hash = sound_hash(key);
+    let start = FREQUENT_BY_SOUND.partition_point(|&(h, _)| h < hash);
+    FREQUENT_BY_SOUND[start..]
+        .iter()
+        .take_while(move |&&(h, _)| h == hash)
+        .map(|&(_, word)| word)
+}
 
 /// Single words of place names (`Kuala`, `Lumpur`), with the notability of the most
 /// notable place using them (1-9, log10 of its population; 9 for countries).
@@ -74,7 +89,7 @@ static PLACE_WORDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
 });
 
 /// Place words grouped like [`FREQUENT_BY_SHAPE`].
-pub static PLACES_BY_SHAPE: LazyLock<HashMap<(char, usize), Vec<&'static str>>> =
+pub static PLACES_BY_SHAPE: LazyLock<ShapeGroups> =
     LazyLock::new(|| by_shape(PLACE_WORDS.keys().copied()));
 
 /// The notability of a place word, if it is one.
@@ -98,9 +113,10 @@ pub fn is_census_name(word: &str) -> bool {
     FIRST_NAMES.contains(word) || LAST_NAMES.contains(word)
 }
 
-fn by_shape(
-    words: impl Iterator<Item = &'static str>,
-) -> HashMap<(char, usize), Vec<&'static str>> {
+/// Words grouped by (first letter in lower case, length in chars).
+pub type ShapeGroups = HashMap<(char, usize), Vec<&'static str>>;
+
+pub fn by_shape(words: impl Iterator<Item = &'static str>) -> ShapeGroups {
     let mut groups: HashMap<(char, usize), Vec<&'static str>> = HashMap::default();
     for word in words {
         if let Some(first) = word.chars().next() {
@@ -120,7 +136,7 @@ fn by_shape(
 /// Words of `groups` whose first letter matches `word`'s (case-insensitively) and whose
 /// length is within `max_length_difference` chars of it.
 pub fn same_shape<'a>(
-    groups: &'a HashMap<(char, usize), Vec<&'static str>>,
+    groups: &'a ShapeGroups,
     word: &str,
     max_length_difference: usize,
 ) -> impl Iterator<Item = &'static str> + 'a {

@@ -7,6 +7,7 @@ mod inconsistent;
 mod lexicon;
 mod repeated_word;
 mod speller;
+mod stems;
 mod suggest;
 mod unknown_word;
 mod words;

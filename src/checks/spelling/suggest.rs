@@ -1,10 +1,13 @@
 //! Suggestions ranked the way a writer means them.
 //!
 //! The candidates are every dictionary word one edit away, common words within two
-//! edits, and any the caller adds (places, the draft's own words). (The plain speller's
-//! own suggestion algorithm takes ~40 ms a word, too slow for a draft.) Each
-//! is scored by [`distance::typing_cost`] (swaps, neighbouring keys, doubled letters),
-//! how common the word is, and whether it sounds the same; the best five are kept.
+//! edits, and any the caller adds (places, the draft's own words); for a word that is
+//! reported, also dictionary words two edits away and their inflections, and common
+//! words further off when few are near. (The plain speller's own suggestion algorithm
+//! takes ~40 ms a word, too slow for a draft.) Each is scored by
+//! [`distance::typing_cost`] (swaps, neighbouring keys, doubled letters), how common the
+//! word is (a word the frequency list lacks pays a penalty), and whether it sounds the
+//! same; the best five are kept.
 
 use super::distance::{phonetic_key, typing_cost};
 use super::lexicon::{self, FREQUENT_BY_SHAPE};
@@ -24,8 +27,15 @@ const MAX_SOUND_COST: f32 = 4.0;
 const FAR_COST_PER_LETTER: f32 = 0.4;
 /// How much commonness (0..1) is worth against edit cost.
 const COMMONNESS_WEIGHT: f32 = 1.9;
-/// Bonus for a candidate that sounds the same.
-const SAME_SOUND_BONUS: f32 = 0.6;
+/// Bonus for a candidate that sounds the same (typed words longer than [`SHORT_WORD`]).
+const SAME_SOUND_BONUS: f32 = 0.4;
+/// Up to this many letters, sounding the same earns nothing.
+const SHORT_WORD: usize = 4;
+/// Penalty for a dictionary word the frequency list lacks: rare words (`baaed`, `Assyr`)
+/// one cheap edit away should not push out a common word a dearer edit away (`based`).
+const RARE_PENALTY: f32 = 0.3;
+/// Typed words at least this long also get candidates from the dictionary's stems.
+const STEM_SEARCH_MIN_LENGTH: usize = 5;
 
 /// The plain speller's own suggestions, in its order.
 pub fn plain(dictionary: &Dictionary, word: &str) -> Vec<String> {
@@ -37,30 +47,44 @@ pub fn plain(dictionary: &Dictionary, word: &str) -> Vec<String> {
 /// Ranked suggestions for a word the dictionary rejects, best first, in the word's case.
 /// `extra` adds candidates known from elsewhere (a place, a word of the same draft).
 pub fn ranked(language: Language, word: &str, extra: &[&str]) -> Vec<String> {
+    cached(language, word, extra, Search::Full)
+}
+
+/// The best candidates among the near ones only (one edit, common words two edits, the
+/// same sound): enough to decide whether a word is one slip from a known word, at a
+/// fraction of the cost of [`ranked`], which the words that end up flagged get.
+pub fn near(language: Language, word: &str) -> Vec<String> {
+    cached(language, word, &[], Search::Near)
+}
+
+/// How far [`rank`] looks.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Search {
+    Near,
+    Full,
+}
+
+fn cached(language: Language, word: &str, extra: &[&str], search: Search) -> Vec<String> {
+    let key = || (language == Language::EnGb, search, word.to_string());
     if extra.is_empty()
-        && let Some(hit) = cache().get(&(key(language), word.to_string()))
+        && let Some(hit) = cache().get(&key())
     {
         return hit.clone();
     }
-    let dictionary = super::speller::dictionary(language);
-    let suggestions = rank(dictionary, word, extra);
+    let suggestions = rank(language, word, extra, search);
     if extra.is_empty() {
         let mut cache = cache();
         // Bound memory for a long-running server; a miss only costs time.
         if cache.len() > 50_000 {
             cache.clear();
         }
-        cache.insert((key(language), word.to_string()), suggestions.clone());
+        cache.insert(key(), suggestions.clone());
     }
     suggestions
 }
 
-/// Cache key for a language (`Language` is not `Hash`).
-fn key(language: Language) -> bool {
-    language == Language::EnGb
-}
-
-type Cache = HashMap<(bool, String), Vec<String>>;
+/// (en-GB, search, word): `Language` is not `Hash`.
+type Cache = HashMap<(bool, Search, String), Vec<String>>;
 
 static CACHE: LazyLock<Mutex<Cache>> = LazyLock::new(Mutex::default);
 
@@ -71,8 +95,16 @@ fn cache() -> std::sync::MutexGuard<'static, Cache> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-fn rank(dictionary: &Dictionary, word: &str, extra: &[&str]) -> Vec<String> {
+fn rank(language: Language, word: &str, extra: &[&str], search: Search) -> Vec<String> {
+    let dictionary = super::speller::dictionary(language);
     let lower = word.to_lowercase();
+    let length = lower.chars().count();
+    // Many short words share a sound key (`nees`: `ness`, `noes`), so it says little.
+    let sound_bonus = if length <= SHORT_WORD {
+        0.0
+    } else {
+        SAME_SOUND_BONUS
+    };
     let mut scored: Vec<(f32, String)> = Vec::new();
     let sound = phonetic_key(word);
     let consider = |scored: &mut Vec<(f32, String)>, candidate: &str, far: Option<f32>| {
@@ -85,9 +117,13 @@ fn rank(dictionary: &Dictionary, word: &str, extra: &[&str]) -> Vec<String> {
         let Some(cost) = typing_cost(word, candidate, max) else {
             return;
         };
-        let mut score = cost - COMMONNESS_WEIGHT * lexicon::commonness(candidate);
+        let common = lexicon::commonness(candidate);
+        let mut score = cost - COMMONNESS_WEIGHT * common;
+        if common == 0.0 {
+            score += RARE_PENALTY;
+        }
         if same_sound {
-            score -= SAME_SOUND_BONUS;
+            score -= sound_bonus;
         }
         scored.push((score, candidate.to_string()));
     };
@@ -96,8 +132,17 @@ fn rank(dictionary: &Dictionary, word: &str, extra: &[&str]) -> Vec<String> {
     }
     // Every word one edit away that the dictionary knows: rare words and slips of the
     // first letter, which the frequency list below misses.
+    // For a word typed in lower case, a proper noun one edit away is offered only when
+    // the frequency list has it (`christmas`): half the dictionary lookups of the ~50 a
+    // letter this makes, and rare names (`Assyr`, `Osages`) are seldom what was meant.
+    let typed_lower = word == lower;
     for candidate in edits1(&lower) {
-        if let Some(known) = known_form(dictionary, &candidate) {
+        let known = if typed_lower && !lexicon::is_frequent(&candidate) {
+            dictionary.check(&candidate).then(|| candidate.clone())
+        } else {
+            known_form(dictionary, &candidate)
+        };
+        if let Some(known) = known {
             consider(&mut scored, &known, None);
         }
     }
@@ -110,46 +155,51 @@ fn rank(dictionary: &Dictionary, word: &str, extra: &[&str]) -> Vec<String> {
             consider(&mut scored, &known, None);
         }
     }
-    // Words that sound the same, however far the letters (`sacreligious`).
-    if let Some(same_sound) = lexicon::FREQUENT_BY_SOUND.get(&sound) {
-        for candidate in same_sound {
-            if let Some(known) = known_form(dictionary, candidate) {
+    // Dictionary words two edits away that the frequency list lacks, and their
+    // inflections (`hypvisor` -> `hypervisor`, `abbrievating` -> `abbreviating`). Short
+    // words have plenty of near candidates already.
+    if search == Search::Full && length >= STEM_SEARCH_MIN_LENGTH {
+        for form in super::stems::near_forms(language, &lower, 2.0) {
+            if let Some(known) = known_form(dictionary, &form) {
                 consider(&mut scored, &known, None);
             }
+        }
+    }
+    // Words that sound the same, however far the letters (`sacreligious`).
+    for candidate in lexicon::frequent_by_sound(&sound) {
+        if let Some(known) = known_form(dictionary, candidate) {
+            consider(&mut scored, &known, None);
         }
     }
     // Few candidates: a long word mangled in several places (`nessecarry`,
     // `speficifed`). Look further among common words with the same first letter: up to
     // a quarter of the length longer or shorter, at a cost of up to 0.4 a letter.
-    if scored.len() < MAX_SUGGESTIONS {
-        let length = lower.chars().count();
-        if length >= 5 {
-            let far = FAR_COST_PER_LETTER * length as f32;
-            let reach = (length / 4).max(3);
-            // Also under the letters that sound like the first (`karisma`, `sintakts`).
-            let first = lower.chars().next().unwrap_or(' ');
-            let alike: &[&str] = match first {
-                'k' => &["c"],
-                'c' => &["k", "s"],
-                's' => &["c", "p"],
-                'f' => &["p"],
-                'n' => &["k"],
-                'r' => &["w"],
-                _ => &[],
-            };
-            let firsts = std::iter::once(lower.clone()).chain(
-                alike
-                    .iter()
-                    .map(|l| format!("{l}{}", &lower[first.len_utf8()..])),
-            );
-            for key in firsts {
-                for candidate in lexicon::same_shape(&FREQUENT_BY_SHAPE, &key, reach) {
-                    if typing_cost(&lower, candidate, far).is_none() {
-                        continue;
-                    }
-                    if let Some(known) = known_form(dictionary, candidate) {
-                        consider(&mut scored, &known, Some(far));
-                    }
+    if search == Search::Full && scored.len() < MAX_SUGGESTIONS && length >= 5 {
+        let far = FAR_COST_PER_LETTER * length as f32;
+        let reach = (length / 4).max(3);
+        // Also under the letters that sound like the first (`karisma`, `sintakts`).
+        let first = lower.chars().next().unwrap_or(' ');
+        let alike: &[&str] = match first {
+            'k' => &["c"],
+            'c' => &["k", "s"],
+            's' => &["c", "p"],
+            'f' => &["p"],
+            'n' => &["k"],
+            'r' => &["w"],
+            _ => &[],
+        };
+        let firsts = std::iter::once(lower.clone()).chain(
+            alike
+                .iter()
+                .map(|l| format!("{l}{}", &lower[first.len_utf8()..])),
+        );
+        for key in firsts {
+            for candidate in lexicon::same_shape(&FREQUENT_BY_SHAPE, &key, reach) {
+                if typing_cost(&lower, candidate, far).is_none() {
+                    continue;
+                }
+                if let Some(known) = known_form(dictionary, candidate) {
+                    consider(&mut scored, &known, Some(far));
                 }
             }
         }
@@ -162,9 +212,9 @@ fn rank(dictionary: &Dictionary, word: &str, extra: &[&str]) -> Vec<String> {
         .take(MAX_SUGGESTIONS)
         .map(|s| s.1.clone())
         .collect();
-    let far = (FAR_COST_PER_LETTER * lower.chars().count() as f32).max(MAX_COST);
-    for stem in stems {
-        for form in inflections(&stem) {
+    let far = (FAR_COST_PER_LETTER * length as f32).max(MAX_COST);
+    for stem in stems.iter().filter(|_| search == Search::Full) {
+        for form in inflections(stem) {
             if dictionary.check(&form) {
                 consider(&mut scored, &form, Some(far));
             }
@@ -307,6 +357,23 @@ mod tests {
         assert_eq!(got.first().map(String::as_str), Some("Receive"));
         let got = ranked(Language::EnUs, "RECIEVE", &[]);
         assert_eq!(got.first().map(String::as_str), Some("RECEIVE"));
+    }
+
+    #[test]
+    fn rare_sound_alikes_do_not_push_out_common_words() {
+        // `ness` and `noes` sound like `nees` and are one edit away, but rare.
+        let got = ranked(Language::EnUs, "nees", &[]);
+        assert!(got.iter().any(|s| s == "needs"), "{got:?}");
+    }
+
+    #[test]
+    fn words_the_frequency_list_lacks_are_offered_when_flagged() {
+        // `abbreviating` is two edits away and not in the frequency list: only the full
+        // search, which flagged words get, finds it.
+        let got = ranked(Language::EnUs, "abbrievating", &[]);
+        assert!(got.iter().any(|s| s == "abbreviating"), "{got:?}");
+        let near = near(Language::EnUs, "abbrievating");
+        assert!(near.len() <= MAX_SUGGESTIONS, "{near:?}");
     }
 
     #[test]

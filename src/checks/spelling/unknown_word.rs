@@ -56,7 +56,7 @@ const QUOTED_EXTRA_MARGIN: f32 = 1.0;
 #[derive(Default)]
 struct Facts {
     /// Lower-case (and checked ALL-CAPS) words the dictionary does not know that pass
-    /// every filter, with their suggestions.
+    /// every filter (their suggestions are ranked when they are reported).
     lower: Vec<Lower>,
     /// Uses of each checkable lower-case word the dictionary does not know.
     unknown_lower: FastMap<String, usize>,
@@ -69,7 +69,6 @@ struct Facts {
 struct Lower {
     span: Range<usize>,
     text: String,
-    suggestions: Vec<String>,
     /// One slip from a known word (decided per paragraph); otherwise far from every
     /// known word (decided with the draft: flagged when used once).
     slip: bool,
@@ -151,7 +150,11 @@ pub fn paragraph(doc: &Analysis, paragraph: usize, ctx: &Context) -> Vec<Finding
         .filter(|flag| flag.slip)
         .map(|flag| {
             let span = flag.span.start + base..flag.span.end + base;
-            unknown(span, &flag.text, flag.suggestions.clone())
+            unknown(
+                span,
+                &flag.text,
+                suggest::ranked(ctx.config.language, &flag.text, &[]),
+            )
         })
         .collect()
 }
@@ -207,7 +210,8 @@ fn lower_case(
         if derived.is_some_and(Derivation::despite_slips) {
             continue;
         }
-        let suggestions = suggest::ranked(ctx.config.language, word.text, &[]);
+        // The near candidates decide; the full ranking waits until the word is flagged.
+        let suggestions = suggest::near(ctx.config.language, word.text);
         let slip = suggestions
             .first()
             .and_then(|s| typing_cost(word.text, s, SLIP_MAX_COST))
@@ -250,7 +254,6 @@ fn lower_case(
         flags.push(Lower {
             span: word.span.clone(),
             text: word.text.to_string(),
-            suggestions,
             slip,
         });
     }
@@ -277,7 +280,11 @@ pub fn document(doc: &Analysis, ctx: &Context) -> Vec<Finding> {
         for flag in facts.lower.iter().filter(|f| !f.slip) {
             if lower_uses.get(flag.text.as_str()).is_some_and(|&n| n == 1) {
                 let span = flag.span.start + base..flag.span.end + base;
-                findings.push(unknown(span, &flag.text, flag.suggestions.clone()));
+                findings.push(unknown(
+                    span,
+                    &flag.text,
+                    suggest::ranked(ctx.config.language, &flag.text, &[]),
+                ));
             }
         }
     }
