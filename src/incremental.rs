@@ -37,8 +37,8 @@ impl Session {
     pub fn check(&mut self, text: &str, markup: Markup, ctx: &Context) -> Vec<Finding> {
         crate::fault_injection::maybe_panic(text);
         let context_key = hash(&format!(
-            "{:?}|{:?}|{:?}|{markup:?}",
-            ctx.config, ctx.facts, ctx.published
+            "{:?}|{:?}|{:?}|{:?}|{markup:?}",
+            ctx.config, ctx.facts, ctx.published, ctx.suggestions
         ));
         if context_key != self.context_key {
             // Paragraph memos may depend on the configuration too.

@@ -103,6 +103,7 @@ fn run(path: &Path, facts: Option<&Facts>) -> (String, Vec<Finding>) {
     let text = std::fs::read_to_string(path).unwrap();
     let config = Config::default();
     let ctx = Context {
+        suggestions: Default::default(),
         config: &config,
         facts,
         published: None,

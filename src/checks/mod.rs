@@ -39,6 +39,7 @@ pub struct Context<'a> {
     /// Publication date given by the user (`--published`); checks fall back to the
     /// draft's front matter, the facts file, a dateline, then today.
     pub published: Option<Date>,
+    pub suggestions: Suggestions,
 }
 
 impl<'a> Context<'a> {
@@ -47,8 +48,22 @@ impl<'a> Context<'a> {
             config,
             facts: None,
             published: None,
+            suggestions: Suggestions::default(),
         }
     }
+}
+
+/// How far the suggestions of a reported misspelling are searched.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Suggestions {
+    /// The full ranking (the command line: its output is final).
+    #[default]
+    Ranked,
+    /// The near candidates only (one slip, common words two slips away, same sound), the
+    /// full ranking being left to when an editor asks for quick fixes: typing makes a new
+    /// unknown word on most keystrokes, and its full search cost more than the rest of
+    /// the check.
+    Near,
 }
 
 /// A family of rules.

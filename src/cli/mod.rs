@@ -141,6 +141,7 @@ fn check_one(job: Job, args: &CheckArgs) -> FileReport {
         Ok(Loaded::Text { text, warnings }) => {
             report.warnings.extend(warnings);
             let ctx = Context {
+                suggestions: Default::default(),
                 config: &job.config,
                 facts: job.facts.as_deref(),
                 published: args.published,

@@ -9,6 +9,7 @@
 //! that the write is atomic and locked and the client needs no file-system access.
 
 use super::convert;
+use crate::config::Language;
 use crate::document::PositionEncoding;
 use ropey::Rope;
 use serde::{Deserialize, Serialize};
@@ -54,6 +55,10 @@ pub struct FixData {
     pub rule: String,
     /// Replacements for the diagnostic's range, best first.
     pub suggestions: Vec<String>,
+    /// The suggestions are the near candidates only; the full ranking is made when quick
+    /// fixes are asked for ([`crate::checks::Suggestions::Near`]).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
 }
 
 /// The open draft a code action is asked about: where the ignore comments go and which
@@ -62,6 +67,8 @@ pub struct Draft<'a> {
     pub text: &'a str,
     pub rope: &'a Rope,
     pub encoding: PositionEncoding,
+    /// The draft's dictionary language, for the full ranking of partial suggestions.
+    pub language: Language,
 }
 
 /// The fixes of one diagnostic that depend on the draft's text.
@@ -172,7 +179,11 @@ pub fn quick_fixes(
         let Some(data) = fix_data(diagnostic) else {
             continue;
         };
-        for (rank, suggestion) in data.suggestions.iter().enumerate() {
+        let suggestions = match draft {
+            Some(draft) if data.partial => completed(&data.suggestions, draft, diagnostic.range),
+            _ => data.suggestions.clone(),
+        };
+        for (rank, suggestion) in suggestions.iter().enumerate() {
             let title = if suggestion.is_empty() {
                 "Delete it".to_string()
             } else {
@@ -233,6 +244,24 @@ pub fn quick_fixes(
     actions
 }
 
+/// Partial suggestions completed with the full ranking of the word under the range; the
+/// first stays first, as the diagnostic's message names it.
+fn completed(partial: &[String], draft: &Draft, range: Range) -> Vec<String> {
+    let start = convert::offset(draft.rope, range.start, draft.encoding);
+    let end = convert::offset(draft.rope, range.end, draft.encoding);
+    let word = draft.text.get(start..end).unwrap_or("");
+    let mut all: Vec<String> = partial.iter().take(1).cloned().collect();
+    for s in crate::checks::spelling::ranked_suggestions(draft.language, word) {
+        if all.len() < MAX_QUICK_FIXES && !all.contains(&s) {
+            all.push(s);
+        }
+    }
+    all
+}
+
+/// At most this many replacements are offered for one diagnostic.
+const MAX_QUICK_FIXES: usize = 5;
+
 /// The `data` of a copydesk diagnostic. Old or foreign data still yields the rule (from
 /// the diagnostic's code) and any suggestions, so a fix is never lost to a format change.
 pub fn fix_data(diagnostic: &Diagnostic) -> Option<FixData> {
@@ -258,9 +287,13 @@ pub fn fix_all(uri: &Url, diagnostics: &[Diagnostic]) -> Option<CodeActionOrComm
         let Some(data) = fix_data(diagnostic) else {
             continue;
         };
+        // Near candidates alone may hide others: never apply one unasked.
         let [suggestion] = data.suggestions.as_slice() else {
             continue;
         };
+        if data.partial {
+            continue;
+        }
         let range = diagnostic.range;
         let overlaps = edits
             .iter()
@@ -352,6 +385,56 @@ mod tests {
             suggestions: vec![],
             related: vec![],
         }
+    }
+
+    /// A diagnostic that carried only the near candidates gets the full ranking as quick
+    /// fixes, its first suggestion (the one its message names) still first; "fix all"
+    /// never applies a lone near candidate.
+    #[test]
+    fn partial_suggestions_are_completed_and_never_applied_unasked() {
+        let text = "She will recieve it.\n";
+        let rope = Rope::from_str(text);
+        let range = convert::line_range(0, 9, 16);
+        let diagnostic = |suggestions: &[&str], partial: bool| Diagnostic {
+            range,
+            source: Some("copydesk".into()),
+            code: Some(NumberOrString::String(UNKNOWN_WORD_RULE.into())),
+            data: serde_json::to_value(FixData {
+                rule: UNKNOWN_WORD_RULE.into(),
+                suggestions: suggestions.iter().map(|s| s.to_string()).collect(),
+                partial,
+            })
+            .ok(),
+            ..Diagnostic::default()
+        };
+        let uri = Url::parse("file:///draft.txt").expect("url");
+        let draft = Draft {
+            text,
+            rope: &rope,
+            encoding: PositionEncoding::Utf16,
+            language: Language::EnUs,
+        };
+        let titles: Vec<String> =
+            quick_fixes(&uri, &[diagnostic(&["relieve"], true)], Some(&draft))
+                .into_iter()
+                .filter_map(|a| match a {
+                    CodeActionOrCommand::CodeAction(a) if a.title.starts_with("Replace") => {
+                        Some(a.title)
+                    }
+                    _ => None,
+                })
+                .collect();
+        assert_eq!(
+            titles.first().map(String::as_str),
+            Some("Replace with “relieve”")
+        );
+        assert!(
+            titles.contains(&"Replace with “receive”".to_string()),
+            "{titles:?}"
+        );
+        assert!(titles.len() <= MAX_QUICK_FIXES, "{titles:?}");
+        assert!(fix_all(&uri, &[diagnostic(&["receive"], true)]).is_none());
+        assert!(fix_all(&uri, &[diagnostic(&["receive"], false)]).is_some());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The only place that builds or reads LSP positions and ranges.
 
 use super::actions::{FixData, Insertion};
+use crate::checks::Suggestions;
 use crate::document::{
     LineCol, PositionEncoding, TextChange, offset_at, position_at, positions_at,
 };
@@ -70,11 +71,13 @@ pub fn severity(severity: Severity) -> lsp::DiagnosticSeverity {
 
 /// Findings as LSP diagnostics, each with its rule and suggestions in `data`
 /// ([`FixData`]). Positions come from one pass over `text` ([`positions_at`]).
+/// `suggestions` says how far misspellings' suggestions were searched.
 pub fn diagnostics(
     findings: &[Finding],
     text: &str,
     encoding: PositionEncoding,
     uri: &lsp::Url,
+    suggestions: Suggestions,
 ) -> Vec<lsp::Diagnostic> {
     let spans = findings
         .iter()
@@ -101,7 +104,9 @@ pub fn diagnostics(
                     message: r.message.clone(),
                 })
                 .collect();
-            diagnostic(finding, range, related)
+            let partial = suggestions == Suggestions::Near
+                && finding.rule == super::actions::UNKNOWN_WORD_RULE;
+            diagnostic(finding, range, related, partial)
         })
         .collect()
 }
@@ -110,10 +115,12 @@ fn diagnostic(
     finding: &Finding,
     range: lsp::Range,
     related: Vec<lsp::DiagnosticRelatedInformation>,
+    partial: bool,
 ) -> lsp::Diagnostic {
     let data = FixData {
         rule: finding.rule.to_string(),
         suggestions: finding.suggestions.clone(),
+        partial,
     };
     lsp::Diagnostic {
         range,

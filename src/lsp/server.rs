@@ -15,6 +15,7 @@ use super::checker::{Checker, Priority};
 use super::convert;
 use super::documents::{Documents, Snapshot};
 use super::workspace::{self, EditorSettings};
+use crate::checks::Suggestions;
 use crate::document::PositionEncoding;
 use crate::incremental::Session;
 use crate::text::Markup;
@@ -540,6 +541,7 @@ async fn run_check(
             ));
         }
         let ctx = Context {
+            suggestions: Suggestions::Near,
             config: &config,
             facts: facts.as_ref(),
             published: None,
@@ -548,7 +550,13 @@ async fn run_check(
             Some(session) => lock(session).check(&text, markup, &ctx),
             None => check(&text, markup, &ctx),
         };
-        Ok(convert::diagnostics(&findings, &text, encoding, &job_uri))
+        Ok(convert::diagnostics(
+            &findings,
+            &text,
+            encoding,
+            &job_uri,
+            ctx.suggestions,
+        ))
     })
     .await;
     let message = match result {
@@ -833,10 +841,16 @@ impl LanguageServer for Backend {
         let mut actions = Vec::new();
         if wants(&CodeActionKind::QUICKFIX) {
             let snapshot = self.state.documents.snapshot(&uri);
+            let (config, _, _) = workspace::resolve_config(
+                &read(&self.state.roots),
+                &read(&self.state.settings),
+                uri.to_file_path().ok().as_deref(),
+            );
             let draft = snapshot.as_ref().map(|s| actions::Draft {
                 text: &s.text,
                 rope: &s.rope,
                 encoding: read(&self.state.encoding),
+                language: config.language,
             });
             actions.extend(actions::quick_fixes(
                 &uri,

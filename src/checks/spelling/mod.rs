@@ -58,6 +58,14 @@ pub fn dictionary_accepts(language: crate::config::Language, word: &str) -> bool
     speller::accepts(speller::dictionary(language), word)
 }
 
+/// The full ranked suggestions for a misspelt word, best first, at most five: what an
+/// editor's quick fixes offer when the diagnostic carried only the near ones.
+pub fn ranked_suggestions(language: crate::config::Language, word: &str) -> Vec<String> {
+    let mut ranked = suggest::ranked(language, word, &[]);
+    ranked.truncate(suggest::MAX_SUGGESTIONS);
+    ranked
+}
+
 /// The plain speller's own suggestions, in its order (for comparison with copydesk's).
 pub fn plain_suggestions(language: crate::config::Language, word: &str) -> Vec<String> {
     suggest::plain(speller::dictionary(language), word)

@@ -14,7 +14,7 @@ use super::evidence::{self, DraftWords, NameSigns, Source, TypoEvidence};
 use super::speller::{UserWords, accepts, dictionary, known};
 use super::suggest::{self, MAX_SUGGESTIONS};
 use super::words::{self, Shape, Word};
-use crate::checks::{Context, Rule};
+use crate::checks::{Context, Rule, Suggestions};
 use crate::config::Language;
 use crate::finding::{Finding, Severity};
 use crate::hash::FastMap;
@@ -150,11 +150,7 @@ pub fn paragraph(doc: &Analysis, paragraph: usize, ctx: &Context) -> Vec<Finding
         .filter(|flag| flag.slip)
         .map(|flag| {
             let span = flag.span.start + base..flag.span.end + base;
-            unknown(
-                span,
-                &flag.text,
-                suggest::ranked(ctx.config.language, &flag.text, &[]),
-            )
+            unknown(span, &flag.text, reported_suggestions(ctx, &flag.text))
         })
         .collect()
 }
@@ -283,7 +279,7 @@ pub fn document(doc: &Analysis, ctx: &Context) -> Vec<Finding> {
                 findings.push(unknown(
                     span,
                     &flag.text,
-                    suggest::ranked(ctx.config.language, &flag.text, &[]),
+                    reported_suggestions(ctx, &flag.text),
                 ));
             }
         }
@@ -335,7 +331,7 @@ pub fn document(doc: &Analysis, ctx: &Context) -> Vec<Finding> {
                 .map(|c| c.2.start + base..c.2.end + base)
         });
         let mut suggestions = vec![evidence.correction.clone()];
-        for s in suggest::ranked(ctx.config.language, text, &[]) {
+        for s in reported_suggestions(ctx, text) {
             if suggestions.len() < MAX_SUGGESTIONS && !suggestions.contains(&s) {
                 suggestions.push(s);
             }
@@ -625,6 +621,15 @@ fn introduced_words(doc: &Analysis, paragraph: usize) -> Vec<usize> {
         }
     }
     starts
+}
+
+/// The suggestions a reported word carries: the full ranking, or in an editor the near
+/// candidates, the rest being ranked when quick fixes are asked for.
+fn reported_suggestions(ctx: &Context, word: &str) -> Vec<String> {
+    match ctx.suggestions {
+        Suggestions::Ranked => suggest::ranked(ctx.config.language, word, &[]),
+        Suggestions::Near => suggest::near(ctx.config.language, word),
+    }
 }
 
 fn unknown(span: Range<usize>, text: &str, suggestions: Vec<String>) -> Finding {
