@@ -5,14 +5,17 @@
 /// Optimal-string-alignment distance (Damerau: an adjacent swap is one edit), case
 /// sensitive, or `None` when it exceeds `max`.
 pub fn damerau(a: &str, b: &str, max: usize) -> Option<usize> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+    // On the stack: typo evidence compares a new word with thousands of candidates.
+    let a: Chars = a.chars().collect();
+    let b: Chars = b.chars().collect();
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
     let cost = osa(&a, &b, |_, _| 1.0, |_, _| 1.0, |_, _| 1.0, max as f32 + 0.5)?;
     Some(cost.round() as usize)
 }
+
+type Chars = smallvec::SmallVec<[char; 24]>;
 
 /// A cheap test that must hold for two words of five letters or more to be one edit
 /// apart (case-insensitive at the first letter): one edit touches at most two
