@@ -8,7 +8,7 @@
 //! lists, the same spelling used again. Closeness alone is weak on purpose: `Merz` (Metz),
 //! `Lavrov` (Lavov), `Macron` (Macon), `Biden` (Baden) are real names.
 
-use super::distance::{Edit, damerau, single_edit};
+use super::distance::{Edit, damerau, may_be_within_one_edit, single_edit};
 use super::lexicon::{self, FREQUENT_BY_SHAPE, PLACES_BY_SHAPE};
 use crate::hash::FastMap as HashMap;
 use std::sync::{LazyLock, Mutex};
@@ -216,8 +216,14 @@ fn one_edit(word: &str, other: &str) -> Option<Edit> {
     // Case-sensitive first (`Instanbul`, `Istanbul`), then folded: a capitalised word
     // against a common lower-case word (`Becuase`, `because`) differs in case at the
     // first letter, which is no slip.
-    let one = |a: &str, b: &str| damerau(a, b, 1) == Some(1);
-    if !one(word, other) && !one(&word.to_lowercase(), &other.to_lowercase()) {
+    // The one-pass test first: the table runs only for the few it lets through.
+    let as_written =
+        || may_be_within_one_edit(word, other, false) && damerau(word, other, 1) == Some(1);
+    let folded = || {
+        may_be_within_one_edit(word, other, true)
+            && damerau(&word.to_lowercase(), &other.to_lowercase(), 1) == Some(1)
+    };
+    if !as_written() && !folded() {
         return None;
     }
     single_edit(word, other)
