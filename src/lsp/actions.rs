@@ -9,7 +9,6 @@
 //! that the write is atomic and locked and the client needs no file-system access.
 
 use super::convert;
-use crate::config::Language;
 use crate::document::PositionEncoding;
 use ropey::Rope;
 use serde::{Deserialize, Serialize};
@@ -67,8 +66,9 @@ pub struct Draft<'a> {
     pub text: &'a str,
     pub rope: &'a Rope,
     pub encoding: PositionEncoding,
-    /// The draft's dictionary language, for the full ranking of partial suggestions.
-    pub language: Language,
+    /// The full ranked suggestions for a word, asked only for a diagnostic that carried
+    /// its near candidates alone (the server finds the draft's language then).
+    pub ranked: &'a dyn Fn(&str) -> Vec<String>,
 }
 
 /// The fixes of one diagnostic that depend on the draft's text.
@@ -179,8 +179,14 @@ pub fn quick_fixes(
         let Some(data) = fix_data(diagnostic) else {
             continue;
         };
-        let suggestions = match draft {
-            Some(draft) if data.partial => completed(&data.suggestions, draft, diagnostic.range),
+        let fixes = draft.map(|d| (d, d.fixes(&data.rule, diagnostic.range)));
+        let suggestions = match &fixes {
+            Some((
+                draft,
+                DraftFixes {
+                    word: Some(word), ..
+                },
+            )) if data.partial => completed(&data.suggestions, (draft.ranked)(word)),
             _ => data.suggestions.clone(),
         };
         for (rank, suggestion) in suggestions.iter().enumerate() {
@@ -200,7 +206,7 @@ pub fn quick_fixes(
                 rank == 0,
             ));
         }
-        if let Some(fixes) = draft.map(|d| d.fixes(&data.rule, diagnostic.range)) {
+        if let Some((_, fixes)) = fixes {
             if data.rule == UNKNOWN_WORD_RULE
                 && let Some(word) = fixes.word
             {
@@ -244,14 +250,11 @@ pub fn quick_fixes(
     actions
 }
 
-/// Partial suggestions completed with the full ranking of the word under the range; the
-/// first stays first, as the diagnostic's message names it.
-fn completed(partial: &[String], draft: &Draft, range: Range) -> Vec<String> {
-    let start = convert::offset(draft.rope, range.start, draft.encoding);
-    let end = convert::offset(draft.rope, range.end, draft.encoding);
-    let word = draft.text.get(start..end).unwrap_or("");
+/// Partial suggestions completed with the word's full ranking; the first stays first, as
+/// the diagnostic's message names it.
+fn completed(partial: &[String], ranked: Vec<String>) -> Vec<String> {
     let mut all: Vec<String> = partial.iter().take(1).cloned().collect();
-    for s in crate::checks::spelling::ranked_suggestions(draft.language, word) {
+    for s in ranked {
         if all.len() < MAX_QUICK_FIXES && !all.contains(&s) {
             all.push(s);
         }
@@ -408,11 +411,14 @@ mod tests {
             ..Diagnostic::default()
         };
         let uri = Url::parse("file:///draft.txt").expect("url");
+        let ranked = |word: &str| {
+            crate::checks::spelling::ranked_suggestions(crate::config::Language::EnUs, word)
+        };
         let draft = Draft {
             text,
             rope: &rope,
             encoding: PositionEncoding::Utf16,
-            language: Language::EnUs,
+            ranked: &ranked,
         };
         let titles: Vec<String> =
             quick_fixes(&uri, &[diagnostic(&["relieve"], true)], Some(&draft))

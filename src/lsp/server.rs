@@ -841,16 +841,25 @@ impl LanguageServer for Backend {
         let mut actions = Vec::new();
         if wants(&CodeActionKind::QUICKFIX) {
             let snapshot = self.state.documents.snapshot(&uri);
-            let (config, _, _) = workspace::resolve_config(
-                &read(&self.state.roots),
-                &read(&self.state.settings),
-                uri.to_file_path().ok().as_deref(),
-            );
+            // The configuration is read from disk only if a diagnostic needs its full
+            // ranking, and then once for the request.
+            let language = std::cell::OnceCell::new();
+            let ranked = |word: &str| {
+                let language = *language.get_or_init(|| {
+                    let roots = read(&self.state.roots);
+                    let settings = read(&self.state.settings);
+                    let path = uri.to_file_path().ok();
+                    workspace::resolve_config(&roots, &settings, path.as_deref())
+                        .0
+                        .language
+                });
+                crate::checks::spelling::ranked_suggestions(language, word)
+            };
             let draft = snapshot.as_ref().map(|s| actions::Draft {
                 text: &s.text,
                 rope: &s.rope,
                 encoding: read(&self.state.encoding),
-                language: config.language,
+                ranked: &ranked,
             });
             actions.extend(actions::quick_fixes(
                 &uri,
