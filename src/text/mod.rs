@@ -142,8 +142,11 @@ impl Analysis {
         analysis
     }
 
-    /// Gives back this analysis's allocations for [`Analysis::build_reusing`].
+    /// Gives back this analysis's allocations for [`Analysis::build_reusing`]. The
+    /// paragraphs' parts are let go (a cache keeps the ones it wants), their list kept.
     pub fn into_buffers(self) -> Buffers {
+        let mut parts = self.parts;
+        parts.clear();
         Buffers {
             text: self.text,
             prose: self.prose.text,
@@ -152,7 +155,7 @@ impl Analysis {
             tokens: self.tokens,
             quotes: self.quotes,
             names: self.names,
-            parts: self.parts,
+            parts,
         }
     }
 
