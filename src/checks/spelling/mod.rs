@@ -89,3 +89,28 @@ pub fn load_word_lists(language: crate::config::Language) {
     );
     let _ = (lexicon::is_frequent("the"), lexicon::place_weight("Paris"));
 }
+
+/// Builds, on the calling thread, the tables a draft's first unknown word needs: run on a
+/// spare thread from the start, it has the other variety's dictionary (the slowest to
+/// parse, asked about every unknown lower-case word) ready by the time a check reaches
+/// one, while the checking thread parses the draft's own. Then the word lists, in the
+/// order a check reaches them last-first, so the two threads meet halfway. A thread that
+/// needs a table being built waits for it rather than building it twice.
+pub fn warm_up(language: crate::config::Language) {
+    let other = match language {
+        crate::config::Language::EnUs => crate::config::Language::EnGb,
+        crate::config::Language::EnGb => crate::config::Language::EnUs,
+    };
+    let _ = speller::dictionary(other);
+    let _ = stems::near_forms(language, "warming", 0.0);
+    let _ = (
+        lexicon::place_weight("Paris"),
+        lexicon::PLACES_BY_SHAPE.len(),
+    );
+    let _ = (
+        lexicon::is_census_name("Smith"),
+        lexicon::FREQUENT_BY_SOUND.len(),
+    );
+    let _ = lexicon::FREQUENT_BY_SHAPE.len();
+    let _ = speller::dictionary(language);
+}
