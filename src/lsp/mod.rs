@@ -45,15 +45,18 @@ async fn serve_stdio() -> framing::Ending {
     let input = tokio::spawn(framing::pump_input(
         tokio::io::stdin(),
         to_server,
-        frames_tx,
+        frames_tx.clone(),
     ));
-    let (service, socket) = tower_lsp::LspService::new(server::Backend::new);
+    let (service, socket) =
+        tower_lsp::LspService::new(move |client| server::Backend::new(client, frames_tx));
     tower_lsp::Server::new(server_input, server_output, socket)
         .serve(service)
         .await;
     let ending = input.await.unwrap_or(framing::Ending::Eof);
     let _ = output.await;
-    let _ = writer.await;
+    // The writer ends when every sender has gone; a check still running holds the
+    // server's, so it gets a moment to finish rather than holding up the exit.
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(2), writer).await;
     ending
 }
 
