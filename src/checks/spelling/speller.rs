@@ -7,7 +7,7 @@
 use crate::config::Language;
 use crate::hash::{FastMap as HashMap, FastSet as HashSet};
 use spellbook::Dictionary;
-use std::sync::{LazyLock, Mutex};
+use std::sync::LazyLock;
 
 static EN_US: LazyLock<Dictionary> = LazyLock::new(|| {
     Dictionary::new(
@@ -43,35 +43,32 @@ pub fn fold_apostrophes(word: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Whether the language's dictionary accepts a word, remembered per word: a draft repeats
-/// its words, and a cache lookup is several times cheaper than a dictionary check.
+/// its words, and a cache lookup is several times cheaper than a dictionary check. Each
+/// thread keeps its own: every word of every draft passes here, and one shared, locked
+/// map made the command line's checking threads queue for each other.
 pub fn known(language: Language, word: &str) -> bool {
-    let cache = match language {
-        Language::EnUs => &KNOWN_EN_US,
-        Language::EnGb => &KNOWN_EN_GB,
-    };
-    if let Some(&hit) = lock(cache).get(word) {
-        return hit;
-    }
-    let verdict = accepts(dictionary(language), word);
-    let mut cache = lock(cache);
-    // Bound memory for a long-running server; a miss only costs time.
-    if cache.len() > 200_000 {
-        cache.clear();
-    }
-    cache.insert(word.to_string(), verdict);
-    verdict
+    KNOWN.with_borrow_mut(|caches| {
+        let cache = match language {
+            Language::EnUs => &mut caches.0,
+            Language::EnGb => &mut caches.1,
+        };
+        if let Some(&hit) = cache.get(word) {
+            return hit;
+        }
+        let verdict = accepts(dictionary(language), word);
+        // Bound memory for a long-running server; a miss only costs time.
+        if cache.len() > 200_000 {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), verdict);
+        verdict
+    })
 }
 
-type KnownCache = Mutex<HashMap<String, bool>>;
+type KnownCache = HashMap<String, bool>;
 
-static KNOWN_EN_US: LazyLock<KnownCache> = LazyLock::new(KnownCache::default);
-static KNOWN_EN_GB: LazyLock<KnownCache> = LazyLock::new(KnownCache::default);
-
-fn lock(cache: &KnownCache) -> std::sync::MutexGuard<'_, HashMap<String, bool>> {
-    // A panic elsewhere while holding the lock leaves a usable map.
-    cache
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
+thread_local! {
+    static KNOWN: std::cell::RefCell<(KnownCache, KnownCache)> = Default::default();
 }
 
 /// Whether the dictionary accepts a single word (no hyphen handling).
