@@ -203,9 +203,10 @@ pub fn single_edit(typed: &str, candidate: &str) -> Option<Edit> {
 }
 
 /// Optimal-string-alignment distance with costed edits, `None` beyond `max`. Keeps three
-/// rows (a swap looks two back), on the stack for words up to [`STACK_WORD`] letters: it
-/// runs for every candidate of every suggestion, and zeroing a full matrix per call
-/// showed in profiles.
+/// rows (a swap looks two back) and each letter's deletion and insertion cost, on the
+/// stack for words up to [`STACK_WORD`] letters: it runs for every candidate of every
+/// suggestion, and zeroing a full matrix, or costing a letter once per cell, showed in
+/// profiles.
 fn osa(
     a: &[char],
     b: &[char],
@@ -215,45 +216,85 @@ fn osa(
     max: f32,
 ) -> Option<f32> {
     let width = b.len() + 1;
-    let mut stack = [0f32; 3 * (STACK_WORD + 1)];
+    let mut stack = [0f32; 4 * (STACK_WORD + 1)];
     let mut heap = Vec::new();
-    let rows: &mut [f32] = if 3 * width <= stack.len() {
-        &mut stack[..3 * width]
+    let cells: &mut [f32] = if 4 * width <= stack.len() {
+        &mut stack[..4 * width]
     } else {
-        heap.resize(3 * width, 0f32);
+        heap.resize(4 * width, 0f32);
         &mut heap
     };
-    // Row `i` lives at `(i % 3) * width`.
-    let at = |i: usize, j: usize| (i % 3) * width + j;
-    rows[0] = 0.0;
+    // Three rows, row `i` at `(i % 3) * width`, then the insertion cost of each letter
+    // of `b` (index `j - 1` at `3 * width + j`).
+    let (rows, inserts) = cells.split_at_mut(3 * width);
     for j in 1..width {
-        rows[j] = rows[j - 1] + insert(b, j - 1);
+        inserts[j] = insert(b, j - 1);
+        rows[j] = rows[j - 1] + inserts[j];
     }
     for i in 1..=a.len() {
-        rows[at(i, 0)] = rows[at(i - 1, 0)] + delete(a, i - 1);
-        let mut row_min = rows[at(i, 0)];
-        for j in 1..=b.len() {
-            let (x, y) = (a[i - 1], b[j - 1]);
-            let mut best = rows[at(i - 1, j - 1)] + if x == y { 0.0 } else { substitute(x, y) };
-            best = best.min(rows[at(i - 1, j)] + delete(a, i - 1));
-            best = best.min(rows[at(i, j - 1)] + insert(b, j - 1));
+        let (this, up, up2) = (
+            (i % 3) * width,
+            ((i - 1) % 3) * width,
+            ((i + 1) % 3) * width,
+        );
+        let x = a[i - 1];
+        let deletion = delete(a, i - 1);
+        rows[this] = rows[up] + deletion;
+        let mut row_min = rows[this];
+        for j in 1..width {
+            let y = b[j - 1];
+            let mut best = rows[up + j - 1] + if x == y { 0.0 } else { substitute(x, y) };
+            best = least(best, rows[up + j] + deletion);
+            best = least(best, rows[this + j - 1] + inserts[j]);
             if i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y && x != y {
-                best = best.min(rows[at(i - 2, j - 2)] + TRANSPOSITION);
+                best = least(best, rows[up2 + j - 2] + TRANSPOSITION);
             }
-            rows[at(i, j)] = best;
-            row_min = row_min.min(best);
+            rows[this + j] = best;
+            row_min = least(row_min, best);
         }
         if row_min > max {
             return None;
         }
     }
-    let cost = rows[at(a.len(), b.len())];
+    let cost = rows[(a.len() % 3) * width + b.len()];
     (cost <= max).then_some(cost)
+}
+
+/// The smaller of two costs (never NaN, so simpler than `f32::min`, which checks).
+fn least(a: f32, b: f32) -> f32 {
+    if b < a { b } else { a }
 }
 
 const TRANSPOSITION: f32 = 0.7;
 
 fn substitution_cost(x: char, y: char) -> f32 {
+    let (i, j) = (
+        (x as u32).wrapping_sub('a' as u32) as usize,
+        (y as u32).wrapping_sub('a' as u32) as usize,
+    );
+    if i < 26 && j < 26 {
+        return SUBSTITUTION_COSTS[i][j];
+    }
+    letter_substitution_cost(x, y)
+}
+
+/// [`letter_substitution_cost`] of every pair of `a..=z`, built at compile time.
+const SUBSTITUTION_COSTS: [[f32; 26]; 26] = {
+    let mut table = [[0f32; 26]; 26];
+    let mut i = 0;
+    while i < 26 {
+        let mut j = 0;
+        while j < 26 {
+            table[i][j] =
+                letter_substitution_cost((b'a' + i as u8) as char, (b'a' + j as u8) as char);
+            j += 1;
+        }
+        i += 1;
+    }
+    table
+};
+
+const fn letter_substitution_cost(x: char, y: char) -> f32 {
     if is_vowel(x) && is_vowel(y) {
         0.7
     } else if keyboard_neighbours(x, y) {
@@ -279,7 +320,7 @@ fn indel_cost(word: &[char], at: usize) -> f32 {
     }
 }
 
-fn is_vowel(c: char) -> bool {
+const fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }
 
@@ -302,17 +343,18 @@ const KEY_POSITIONS: [(i8, i8); 26] = {
     table
 };
 
-fn key_position(c: char) -> Option<(i32, i32)> {
+const fn key_position(c: char) -> Option<(i32, i32)> {
     let index = (c as u32).wrapping_sub('a' as u32) as usize;
-    KEY_POSITIONS
-        .get(index)
-        .filter(|p| p.0 >= 0)
-        .map(|&(r, c)| (i32::from(r), i32::from(c)))
+    if index >= KEY_POSITIONS.len() || KEY_POSITIONS[index].0 < 0 {
+        return None;
+    }
+    let (row, column) = KEY_POSITIONS[index];
+    Some((row as i32, column as i32))
 }
 
 /// Whether two letters sit next to each other on a QWERTY keyboard (rows are staggered,
 /// so the key below-left and below counts).
-pub fn keyboard_neighbours(x: char, y: char) -> bool {
+pub const fn keyboard_neighbours(x: char, y: char) -> bool {
     let (Some((r1, c1)), Some((r2, c2))) = (key_position(x), key_position(y)) else {
         return false;
     };
