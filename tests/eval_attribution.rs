@@ -5,7 +5,7 @@
 //! deliberately not run here.
 
 use copydesk::config::Sensitivity;
-use copydesk::eval::attribution::{Report, evaluate, report_feature_table};
+use copydesk::eval::attribution::{Report, evaluate};
 use std::path::Path;
 
 fn corpus(name: &str) -> Report {
@@ -72,27 +72,4 @@ fn claims_dev3_precision_and_recall_hold() {
 fn checks_beat_the_weasel_list_baseline_on_recall() {
     let report = corpus("claims-dev");
     assert!(report.checks.recall() > report.baseline.recall() + 0.3);
-}
-
-/// Writes the report model's training tables of the development corpora to
-/// `target/report-features/NAME.tsv` (run by `scripts/train_attribution_reports.py`).
-#[test]
-#[ignore = "writes training data; run by scripts/train_attribution_reports.py"]
-fn write_report_feature_tables() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = root.join("target/report-features");
-    if let Err(e) = std::fs::create_dir_all(&out) {
-        panic!("cannot create {}: {e}", out.display());
-    }
-    for name in ["claims-dev", "claims-new", "claims-dev2", "claims-dev3"] {
-        let dir = root.join("tests/corpus").join(name);
-        let table = match report_feature_table(&dir, Sensitivity::Normal) {
-            Ok(table) => table,
-            Err(e) => panic!("cannot tabulate {name}: {e}"),
-        };
-        let path = out.join(format!("{name}.tsv"));
-        if let Err(e) = std::fs::write(&path, table) {
-            panic!("cannot write {}: {e}", path.display());
-        }
-    }
 }

@@ -11,7 +11,7 @@
 //!
 //! The baseline is the weasel-phrase list alone, matched everywhere with no context.
 
-use crate::checks::attribution::{REPORT_FEATURES, report_features, weasel_baseline};
+use crate::checks::attribution::weasel_baseline;
 use crate::config::{Config, Sensitivity};
 use crate::text::{Analysis, Markup};
 use crate::{Context, check_analysis};
@@ -155,8 +155,8 @@ fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
-/// The labelled drafts of a corpus folder, sorted.
-fn drafts(dir: &Path) -> Result<Vec<PathBuf>, String> {
+/// Evaluates every labelled draft in `dir` at `sensitivity`.
+pub fn evaluate(dir: &Path, sensitivity: Sensitivity) -> Result<Report, String> {
     let mut drafts: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: cannot read folder: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -170,55 +170,6 @@ fn drafts(dir: &Path) -> Result<Vec<PathBuf>, String> {
             dir.display()
         ));
     }
-    Ok(drafts)
-}
-
-/// A draft's name, text and resolved label spans.
-fn load(draft: &Path) -> Result<(String, String, Vec<Span>), String> {
-    let name = draft
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("?")
-        .to_string();
-    let text = std::fs::read_to_string(draft).map_err(|e| format!("{}: {e}", draft.display()))?;
-    let labels_path = draft.with_extension("labels.toml");
-    let labels_text = std::fs::read_to_string(&labels_path)
-        .map_err(|e| format!("{}: {e}", labels_path.display()))?;
-    let labels: LabelFile =
-        toml::from_str(&labels_text).map_err(|e| format!("{}: {e}", labels_path.display()))?;
-    let spans = resolve(&name, &text, &labels.labels)
-        .map_err(|e| format!("{}: {e}", labels_path.display()))?;
-    Ok((name, text, spans))
-}
-
-/// The report model's training table for a corpus: a header, then one tab-separated row
-/// per sentence the model would score that overlaps a labelled span: the draft's name,
-/// 1 when the sentence overlaps a flagged span (else 0), and the feature values.
-pub fn report_feature_table(dir: &Path, sensitivity: Sensitivity) -> Result<String, String> {
-    let mut out = format!("file\tflagged\t{}\n", REPORT_FEATURES.join("\t"));
-    for draft in &drafts(dir)? {
-        let (name, text, spans) = load(draft)?;
-        let analysis = Analysis::new(&text, Markup::Plain);
-        for (range, features) in report_features(&analysis, sensitivity) {
-            let labels: Vec<&str> = spans
-                .iter()
-                .filter(|s| overlaps(&s.range, &range))
-                .map(|s| s.label.as_str())
-                .collect();
-            if labels.is_empty() {
-                continue;
-            }
-            let flagged = labels.iter().any(|l| FLAGGED.contains(l));
-            let values: Vec<String> = features.iter().map(|v| format!("{v:.3}")).collect();
-            let _ = writeln!(out, "{name}\t{}\t{}", u8::from(flagged), values.join("\t"));
-        }
-    }
-    Ok(out)
-}
-
-/// Evaluates every labelled draft in `dir` at `sensitivity`.
-pub fn evaluate(dir: &Path, sensitivity: Sensitivity) -> Result<Report, String> {
-    let drafts = drafts(dir)?;
     let config = Config {
         sensitivity,
         ..Config::default()
@@ -232,7 +183,20 @@ pub fn evaluate(dir: &Path, sensitivity: Sensitivity) -> Result<Report, String> 
         baseline: Score::default(),
     };
     for draft in &drafts {
-        let (name, text, spans) = load(draft)?;
+        let name = draft
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("?")
+            .to_string();
+        let text =
+            std::fs::read_to_string(draft).map_err(|e| format!("{}: {e}", draft.display()))?;
+        let labels_path = draft.with_extension("labels.toml");
+        let labels_text = std::fs::read_to_string(&labels_path)
+            .map_err(|e| format!("{}: {e}", labels_path.display()))?;
+        let labels: LabelFile =
+            toml::from_str(&labels_text).map_err(|e| format!("{}: {e}", labels_path.display()))?;
+        let spans = resolve(&name, &text, &labels.labels)
+            .map_err(|e| format!("{}: {e}", labels_path.display()))?;
         report.spans += spans.len();
         for span in &spans {
             *report.spans_by_label.entry(span.label.clone()).or_default() += 1;

@@ -27,8 +27,6 @@ pub enum ClaimKind {
     Statistic,
     /// A sentence carrying on an unsourced account from the sentence before.
     Account,
-    /// A report of events or acts with no cue and no source, found by the report model.
-    Report,
 }
 
 /// A cue found in a sentence.

@@ -14,7 +14,6 @@ mod lexicon;
 mod orphans;
 mod phrases;
 mod quotes;
-mod reports;
 mod rules;
 mod sentence;
 mod sources;
@@ -41,7 +40,7 @@ impl Check for Attribution {
     }
 
     fn paragraph(&self, doc: &Analysis, paragraph: usize, ctx: &Context) -> Vec<Finding> {
-        claims_in_paragraph(doc, paragraph, ctx.config.sensitivity, None)
+        claims_in_paragraph(doc, paragraph, ctx.config.sensitivity)
     }
 
     fn document(&self, doc: &Analysis, _ctx: &Context) -> Vec<Finding> {
@@ -64,28 +63,7 @@ fn opener(view: &SentenceView) -> usize {
         .unwrap_or(0)
 }
 
-/// The features of one sentence the report model scores: its byte span and values.
-pub type ReportFeatures = (Range<usize>, [f32; reports::FEATURES.len()]);
-
-/// The names of the report model's features, in order.
-pub const REPORT_FEATURES: &[&str] = reports::FEATURES;
-
-/// The report model's features of every sentence it would score in `doc` (for training
-/// it offline; see `scripts/train_attribution_reports.py`).
-pub fn report_features(doc: &Analysis, sensitivity: Sensitivity) -> Vec<ReportFeatures> {
-    let mut sink = Vec::new();
-    for paragraph in 0..doc.paragraphs.len() {
-        claims_in_paragraph(doc, paragraph, sensitivity, Some(&mut sink));
-    }
-    sink
-}
-
-fn claims_in_paragraph(
-    doc: &Analysis,
-    paragraph: usize,
-    sensitivity: Sensitivity,
-    mut sink: Option<&mut Vec<ReportFeatures>>,
-) -> Vec<Finding> {
+fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivity) -> Vec<Finding> {
     let Some(para) = doc.paragraphs.get(paragraph) else {
         return Vec::new();
     };
@@ -94,11 +72,6 @@ fn claims_in_paragraph(
     let quoted = sentence::quoted_tokens(doc, paragraph, &statements);
     let mut findings = Vec::new();
     let mut previous_attributed = false;
-    let mut report_context = reports::Context {
-        first_person_in_paragraph: first_person_in(doc, paragraph, &quoted),
-        lead: true,
-        ..reports::Context::default()
-    };
     // Sentences since the last unsourced claim that opened an account, while it runs.
     let mut account_run: Option<usize> = None;
     for index in para.sentences.clone() {
@@ -178,56 +151,9 @@ fn claims_in_paragraph(
         } else {
             None
         };
-        let had_claim = !found.is_empty();
-        if sensitivity >= Sensitivity::Normal
-            && !had_claim
-            && !skip_all
-            && !continues
-            && sources.is_empty()
-            && view.words.iter().all(|w| !w.quoted)
-            && !view.opens_with_quote
-            && !is_hypothetical(&view)
-        {
-            let features = reports::features(&view, report_context, |i| is_past_tense(&view, i));
-            if let Some(sink) = sink.as_deref_mut() {
-                sink.push((view.span.clone(), features));
-            }
-            if reports::MODEL.reports(&features) {
-                found.push(Claim {
-                    kind: ClaimKind::Report,
-                    words: 0..view.words.len(),
-                    subject: None,
-                });
-            }
-        }
-        report_context = reports::Context {
-            previous_claim: had_claim,
-            previous_attributed,
-            source_earlier: report_context.source_earlier || !sources.is_empty(),
-            lead: false,
-            ..report_context
-        };
         findings.extend(to_findings(doc, &view, found, opinion));
     }
     findings
-}
-
-/// Whether a first-person word stands outside quotations anywhere in the paragraph: the
-/// writer or speaker talks in it (one pass over its tokens).
-fn first_person_in(doc: &Analysis, paragraph: usize, quoted: &[bool]) -> bool {
-    let Some(para) = doc.paragraphs.get(paragraph) else {
-        return false;
-    };
-    let text = doc.prose();
-    doc.tokens[para.tokens.clone()]
-        .iter()
-        .zip(quoted.iter().copied().chain(std::iter::repeat(false)))
-        .any(|(t, q)| {
-            !q && t.kind == crate::text::TokenKind::Word
-                && text.get(t.span.clone()).is_some_and(|w| {
-                    w.len() <= 5 && reports::is_first_person(&w.to_ascii_lowercase())
-                })
-        })
 }
 
 /// How many sentences an unsourced account may carry on for: a narrative such as the

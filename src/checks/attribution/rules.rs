@@ -163,7 +163,7 @@ pub fn rule_for(kind: ClaimKind) -> &'static Rule {
         ClaimKind::Superlative => &SUPERLATIVE,
         ClaimKind::Statistic => &STATISTIC,
         ClaimKind::Certainty | ClaimKind::Hedge | ClaimKind::Speculation => &CERTAINTY,
-        ClaimKind::Contested | ClaimKind::Account | ClaimKind::Report => &CONTESTED,
+        ClaimKind::Contested | ClaimKind::Account => &CONTESTED,
         ClaimKind::Weasel => &WEASEL,
     }
 }
@@ -205,7 +205,6 @@ pub fn message(kind: ClaimKind, cue: &str, subject: Option<&str>) -> String {
             "\"{cue}\" is an accusation or loaded characterisation stated as fact: attribute it to those who make it, e.g. 'what the Kremlin calls ...'"
         ),
         ClaimKind::Account => "this sentence carries on an unsourced account from the sentence before: say who gives it, e.g. '..., police said.'".to_string(),
-        ClaimKind::Report => "this sentence reports events or acts with no source in its paragraph: say who gives the account, e.g. '..., police said.'".to_string(),
         ClaimKind::Weasel => format!(
             "\"{cue}\" gestures at a source without naming it: name the people, study or document"
         ),
