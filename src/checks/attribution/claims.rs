@@ -797,8 +797,9 @@ fn superlative_forms(
             && !view.words[i].capitalised
             && !view.is(i, class::NOT_SUPERLATIVE)
             && (strict || !view.is(i, class::EVALUATIVE_SUPERLATIVE));
+        // "the first ... since 1958", "only the second player since 1900".
         let record = determined
-            && word == "first"
+            && matches!(word, "first" | "second" | "third" | "fourth" | "fifth")
             && (i + 1..(i + RECORD_REACH).min(view.words.len())).any(|j| view.word(j) == "since");
         if by_form || record {
             claims.push(Claim {

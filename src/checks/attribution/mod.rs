@@ -9,6 +9,7 @@
 //! ([`quotes`]) need the neighbouring sentences, even across paragraphs, so they are
 //! found in [`Check::document`].
 
+mod citations;
 mod claims;
 mod lexicon;
 mod orphans;
@@ -83,6 +84,9 @@ fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivit
         if continues {
             covered.iter_mut().for_each(|c| *c = true);
         }
+        // "... leading to many other performances. [2]": a reference marker cites a document.
+        let cited = citations::cited_prefix(&view, doc.prose());
+        covered[..cited].iter_mut().for_each(|c| *c = true);
         previous_attributed = continues || sources.iter().any(|s| !s.weasel);
         let opinion = is_opinion(&view);
         let skip_all = view.question || (opinion && sensitivity < Sensitivity::Strict);
@@ -133,6 +137,7 @@ fn claims_in_paragraph(doc: &Analysis, paragraph: usize, sensitivity: Sensitivit
         if found.is_empty()
             && account_run.is_some_and(|n| n < MAX_ACCOUNT_RUN)
             && !skip_all
+            && cited == 0
             && continues_account(&view, &sources)
         {
             found.push(Claim {

@@ -648,3 +648,53 @@ fn a_target_is_no_figure() {
         &[("statistic", "The share fell to less than one percent")],
     );
 }
+
+#[test]
+fn a_reference_marker_after_a_sentence_cites_it() {
+    assert_none(
+        "The opera was staged in Vienna in 1901, leading to many more performances abroad. [3]",
+    );
+    assert_none("The bridge is the longest in the region, [12] and it opened in 1998.");
+    // With no marker the same clauses are flagged.
+    assert_found(
+        "The opera was staged in Vienna in 1901, leading to many more performances abroad.",
+        &[("causal", "leading to many more performances abroad")],
+    );
+}
+
+#[test]
+fn a_reference_marker_covers_only_what_comes_before_it() {
+    assert_found(
+        "The club was founded in 1902 [4], and it is the oldest in the league.",
+        &[("superlative", "and it is the oldest in the league")],
+    );
+}
+
+#[test]
+fn brackets_that_are_not_reference_markers_cite_nothing() {
+    // An editorial insertion and a capital letter are not markers.
+    assert_found(
+        "The storm [of 1953] caused the largest flood on record.",
+        &[(
+            "causal",
+            "The storm [of 1953] caused the largest flood on record",
+        )],
+    );
+    assert_found(
+        "The tower is the tallest in Europe [A].",
+        &[("superlative", "The tower is the tallest in Europe [A")],
+    );
+}
+
+#[test]
+fn an_ordinal_record_since_a_year_is_a_superlative() {
+    assert_found(
+        "Against the Cubs, she became only the second pitcher since 1950 to throw two shutouts in a week.",
+        &[(
+            "superlative",
+            "she became only the second pitcher since 1950 to throw two shutouts in a week",
+        )],
+    );
+    // An ordinal with no "since" orders events; it claims no record.
+    assert_none("She pitched the second game of the series in Denver.");
+}
