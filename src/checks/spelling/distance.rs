@@ -23,6 +23,14 @@ type Chars = smallvec::SmallVec<[char; 24]>;
 /// one edit). Typo evidence runs it before the table on thousands of candidates a word.
 /// `fold` compares in lower case.
 pub fn may_be_within_one_edit(a: &str, b: &str, fold: bool) -> bool {
+    // ASCII words, the common case, as bytes: no decoding, no case tables.
+    if a.is_ascii() && b.is_ascii() {
+        if !fold {
+            return within_one_edit(a.as_bytes(), b.as_bytes());
+        }
+        let lower = |w: &str| -> Bytes { w.bytes().map(|c| c.to_ascii_lowercase()).collect() };
+        return within_one_edit(&lower(a), &lower(b));
+    }
     let letters = |w: &str| -> Chars {
         if fold {
             w.chars().flat_map(char::to_lowercase).collect()
@@ -30,8 +38,13 @@ pub fn may_be_within_one_edit(a: &str, b: &str, fold: bool) -> bool {
             w.chars().collect()
         }
     };
-    let (a, b) = (letters(a), letters(b));
-    let Some(first) = a.iter().zip(&b).position(|(x, y)| x != y) else {
+    within_one_edit(&letters(a), &letters(b))
+}
+
+type Bytes = smallvec::SmallVec<[u8; 32]>;
+
+fn within_one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    let Some(first) = a.iter().zip(b).position(|(x, y)| x != y) else {
         // One is a prefix of the other: one letter added at the end, or equal.
         return a.len().abs_diff(b.len()) == 1;
     };
@@ -46,7 +59,7 @@ pub fn may_be_within_one_edit(a: &str, b: &str, fold: bool) -> bool {
 
 /// Whether `a` becomes `b` (same length, differing at their first letter) by at most
 /// `swaps` swaps of neighbouring letters, no letter swapped twice.
-fn swaps_apart(a: &[char], b: &[char], swaps: usize) -> bool {
+fn swaps_apart<T: PartialEq>(a: &[T], b: &[T], swaps: usize) -> bool {
     if swaps == 0 || a.len() < 2 || a[0] != b[1] || a[1] != b[0] {
         return false;
     }
@@ -61,6 +74,17 @@ fn swaps_apart(a: &[char], b: &[char], swaps: usize) -> bool {
 /// apart (case-insensitive at the first letter): one edit touches at most two
 /// neighbouring letters, so the first two or the last two letters agree.
 pub fn may_be_one_edit(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        let head = |w: &[u8]| (w.first().map(u8::to_ascii_lowercase), w.get(1).copied());
+        let tail = |w: &[u8]| (w.last().copied(), w.len().checked_sub(2).map(|i| w[i]));
+        return a.len().abs_diff(b.len()) <= 1 && (head(a) == head(b) || tail(a) == tail(b));
+    }
+    letters_may_be_one_edit(a, b)
+}
+
+/// [`may_be_one_edit`] letter by letter, for words with non-ASCII letters.
+fn letters_may_be_one_edit(a: &str, b: &str) -> bool {
     let fold = |c: char| c.to_lowercase().next().unwrap_or(c);
     let head = |w: &str| {
         let mut chars = w.chars();
@@ -442,6 +466,23 @@ mod tests {
             if damerau(&a.to_lowercase(), &b.to_lowercase(), 1) == Some(1) {
                 proptest::prop_assert!(may_be_within_one_edit(&a, &b, true));
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte path for ASCII words answers as the letter path does.
+        #[test]
+        fn ascii_paths_agree_with_letter_paths(a in "[abAB]{0,7}", b in "[abAB]{0,7}") {
+            for fold in [false, true] {
+                let letters = |w: &str| -> Chars {
+                    if fold { w.chars().flat_map(char::to_lowercase).collect() } else { w.chars().collect() }
+                };
+                proptest::prop_assert_eq!(
+                    may_be_within_one_edit(&a, &b, fold),
+                    within_one_edit(&letters(&a), &letters(&b))
+                );
+            }
+            proptest::prop_assert_eq!(may_be_one_edit(&a, &b), letters_may_be_one_edit(&a, &b));
         }
     }
 
