@@ -71,7 +71,18 @@ fn paragraph_variants(doc: &Analysis, paragraph: usize) -> ParagraphVariants {
         if !LENGTHS.contains(&text.len()) {
             continue;
         }
-        let Some(&(group, form)) = index.get(&text.to_lowercase()) else {
+        // ASCII words lower-cased on the stack, the rest through `to_lowercase`.
+        let mut buffer = [0u8; 32];
+        let lower: std::borrow::Cow<'_, str> = match buffer.get_mut(..text.len()) {
+            Some(out) if text.is_ascii() => {
+                for (o, b) in out.iter_mut().zip(text.bytes()) {
+                    *o = b.to_ascii_lowercase();
+                }
+                std::str::from_utf8(out).unwrap_or_default().into()
+            }
+            _ => text.to_lowercase().into(),
+        };
+        let Some(&(group, form)) = index.get(lower.as_ref()) else {
             continue;
         };
         let start = token.span.start - para.span.start;

@@ -97,10 +97,12 @@ pub fn shape(word: &str) -> Shape {
     let Some(first) = letters.next() else {
         return Shape::Lower;
     };
-    let rest: Vec<char> = letters.collect();
-    let rest_upper = rest.iter().filter(|c| c.is_uppercase()).count();
+    // Counted, not collected: this runs for every word of every draft.
+    let (rest, rest_upper) = letters.fold((0usize, 0usize), |(n, upper), c| {
+        (n + 1, upper + usize::from(c.is_uppercase()))
+    });
     match (first.is_uppercase(), rest_upper) {
-        (true, n) if n == rest.len() && !rest.is_empty() => Shape::AllCaps,
+        (true, n) if n == rest && rest > 0 => Shape::AllCaps,
         (true, 0) => Shape::Capitalised,
         (false, 0) => Shape::Lower,
         _ => Shape::Mixed,
