@@ -119,7 +119,7 @@ pub fn typing_cost(typed: &str, candidate: &str, max: f32) -> Option<f32> {
     let mut a = [' '; STACK_WORD];
     let mut b = [' '; STACK_WORD];
     if let (Some(n), Some(m)) = (ascii_lower(typed, &mut a), ascii_lower(candidate, &mut b)) {
-        if n.abs_diff(m) as f32 * 0.5 > max {
+        if n.abs_diff(m) as f32 * 0.5 > max || letters_bound(&a[..n], &b[..m]) > max + 1e-3 {
             return None;
         }
         return osa(
@@ -136,6 +136,25 @@ pub fn typing_cost(typed: &str, candidate: &str, max: f32) -> Option<f32> {
         return None;
     }
     osa(&a, &b, substitution_cost, indel_cost, indel_cost, max)
+}
+
+/// A lower bound on [`typing_cost`] from letter counts alone, far cheaper than the table:
+/// a substitution changes the counts of two letters (and costs at least 0.7), an
+/// insertion or deletion one (at least 0.5), a swap none. So each letter counted
+/// differently costs at least 0.35. Most candidates of a suggestion search share too few
+/// letters with the typed word to come near, and stop here. (Letters outside `a..=z`
+/// share one count, which only weakens the bound.)
+fn letters_bound(a: &[char], b: &[char]) -> f32 {
+    let mut counts = [0i8; 27];
+    let slot = |c: char| ((c as u32).wrapping_sub('a' as u32) as usize).min(26);
+    for &c in a {
+        counts[slot(c)] = counts[slot(c)].saturating_add(1);
+    }
+    for &c in b {
+        counts[slot(c)] = counts[slot(c)].saturating_sub(1);
+    }
+    let differing: u32 = counts.iter().map(|n| n.unsigned_abs() as u32).sum();
+    0.35 * differing as f32
 }
 
 /// Longest word [`typing_cost`] handles without allocating.
@@ -483,6 +502,17 @@ mod tests {
                 );
             }
             proptest::prop_assert_eq!(may_be_one_edit(&a, &b), letters_may_be_one_edit(&a, &b));
+        }
+    }
+
+    proptest::proptest! {
+        /// The letter-count bound never exceeds the cost it bounds.
+        #[test]
+        fn letters_bound_is_a_lower_bound(a in "[a-fy'-]{0,9}", b in "[a-fy'-]{0,9}") {
+            let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            if let Some(cost) = typing_cost(&a, &b, 100.0) {
+                proptest::prop_assert!(letters_bound(&x, &y) <= cost + 1e-3);
+            }
         }
     }
 
