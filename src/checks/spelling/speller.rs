@@ -9,20 +9,18 @@ use crate::hash::{FastMap as HashMap, FastSet as HashSet};
 use spellbook::Dictionary;
 use std::sync::{LazyLock, Mutex};
 
+/// The word lists, shared with the stem tables (`stems`).
+pub(super) static EN_US_DIC: &str = include_str!("../../data/spelling/en_US.dic");
+pub(super) static EN_GB_DIC: &str = include_str!("../../data/spelling/en_GB.dic");
+
 static EN_US: LazyLock<Dictionary> = LazyLock::new(|| {
-    Dictionary::new(
-        include_str!("../../data/spelling/en_US.aff"),
-        include_str!("../../data/spelling/en_US.dic"),
-    )
-    .expect("the embedded en_US dictionary parses")
+    Dictionary::new(include_str!("../../data/spelling/en_US.aff"), EN_US_DIC)
+        .expect("the embedded en_US dictionary parses")
 });
 
 static EN_GB: LazyLock<Dictionary> = LazyLock::new(|| {
-    Dictionary::new(
-        include_str!("../../data/spelling/en_GB.aff"),
-        include_str!("../../data/spelling/en_GB.dic"),
-    )
-    .expect("the embedded en_GB dictionary parses")
+    Dictionary::new(include_str!("../../data/spelling/en_GB.aff"), EN_GB_DIC)
+        .expect("the embedded en_GB dictionary parses")
 });
 
 /// The dictionary for a language, parsed on first use.
