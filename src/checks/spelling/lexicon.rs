@@ -17,7 +17,12 @@ fn frequency() -> WordMap {
 
 /// Whether the frequency list records this exact word (its entries are lower case).
 pub fn is_frequent(word: &str) -> bool {
-    frequency().get(word).is_some()
+    frequency_rank(word).is_some()
+}
+
+/// The word's rank in the frequency list (0 = most frequent), if it is there.
+pub fn frequency_rank(word: &str) -> Option<u32> {
+    frequency().get(word)
 }
 
 /// How common a word is, from 0.0 (not in the list) to 1.0 (`the`), on a log scale.

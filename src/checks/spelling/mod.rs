@@ -6,6 +6,7 @@ mod evidence;
 mod inconsistent;
 mod keys;
 mod lexicon;
+mod prechecked;
 mod repeated_word;
 mod speller;
 mod stems;

@@ -50,7 +50,7 @@ pub fn known(language: Language, word: &str) -> bool {
     if let Some(&hit) = lock(cache).get(word) {
         return hit;
     }
-    let verdict = accepts(dictionary(language), word);
+    let verdict = accepts_with(word, |w| super::prechecked::check(language, w));
     let mut cache = lock(cache);
     // Bound memory for a long-running server; a miss only costs time.
     if cache.len() > 200_000 {
@@ -74,15 +74,18 @@ fn lock(cache: &KnownCache) -> std::sync::MutexGuard<'_, HashMap<String, bool>> 
 
 /// Whether the dictionary accepts a single word (no hyphen handling).
 pub fn accepts(dictionary: &Dictionary, word: &str) -> bool {
+    accepts_with(word, |w| dictionary.check(w))
+}
+
+/// [`accepts`], with `check` answering for the dictionary.
+fn accepts_with(word: &str, check: impl Fn(&str) -> bool) -> bool {
     let word = fold_apostrophes(word);
-    if dictionary.check(&word) {
+    if check(&word) {
         return true;
     }
     // Hunspell lists few possessives; `Ukraine's` is right when `Ukraine` is.
     match word.strip_suffix("'s").or_else(|| word.strip_suffix("s'")) {
-        Some(stem) if !stem.is_empty() => {
-            dictionary.check(stem) || dictionary.check(&word[..word.len() - 1])
-        }
+        Some(stem) if !stem.is_empty() => check(stem) || check(&word[..word.len() - 1]),
         _ => false,
     }
 }
