@@ -151,6 +151,27 @@ mod tests {
         }
     }
 
+    /// The entries table holds every entry of the `.dic` file, as the parser reads it.
+    #[test]
+    fn entries_table_holds_every_entry() {
+        for language in [Language::EnUs, Language::EnGb] {
+            let tables = tables(language);
+            let dic = match language {
+                Language::EnUs => super::super::speller::EN_US_DIC,
+                Language::EnGb => super::super::speller::EN_GB_DIC,
+            };
+            let mut n = 0;
+            for line in dic.lines().skip(1) {
+                let word = line.trim().split(['/', '\\', ' ', '\t']).next();
+                if let Some(word) = word.filter(|w| !w.is_empty()) {
+                    assert!(tables.entries.get(word).is_some(), "{word}");
+                    n += 1;
+                }
+            }
+            assert!(n > 50_000 && tables.entries.len() <= n + 1, "{n}");
+        }
+    }
+
     /// Every word the dictionary accepts passes the derivation test: the dictionaries'
     /// entries, some of their regular forms, and both sides of the misspelling pairs.
     #[test]
