@@ -55,7 +55,7 @@ fn main() {
         let names: BTreeSet<&str> = lines(&text).collect();
         write(
             &format!("{list}.map"),
-            word_map(&text, names.iter().map(|&w| (w, 0))),
+            word_set(&text, names.iter().copied()),
         );
     }
 
@@ -64,7 +64,7 @@ fn main() {
         write(&format!("{language}.stems"), shape_table(&dic, stems(&dic)));
         write(
             &format!("{language}.entries"),
-            word_map(&dic, entries(&dic).map(|w| (w, 0))),
+            word_set(&dic, entries(&dic)),
         );
         let aff = read(&format!("{language}.aff"));
         write(
@@ -250,12 +250,21 @@ fn sound_index<'a>(text: &'a str, words: impl Iterator<Item = &'a str>) -> Vec<u
     out
 }
 
-/// A hash table of distinct words with a value each: a power-of-two bucket count, the
-/// start of each bucket's entries (and the end of the last), then (span, value) entries.
+/// A hash table of distinct words with a number each: a power-of-two bucket count, the
+/// start of each bucket's entries (and the end of the last), then (span, number) entries.
 fn word_map<'a>(text: &'a str, entries: impl Iterator<Item = (&'a str, u32)>) -> Vec<u8> {
-    let entries: Vec<(&str, u32)> = entries.collect();
+    hash_table(text, entries.map(|(w, n)| (w, Some(n))))
+}
+
+/// A [`word_map`] without the numbers: its entries are spans alone.
+fn word_set<'a>(text: &'a str, words: impl Iterator<Item = &'a str>) -> Vec<u8> {
+    hash_table(text, words.map(|w| (w, None)))
+}
+
+fn hash_table<'a>(text: &'a str, entries: impl Iterator<Item = (&'a str, Option<u32>)>) -> Vec<u8> {
+    let entries: Vec<(&str, Option<u32>)> = entries.collect();
     let buckets = entries.len().next_power_of_two().max(1);
-    let mut by_bucket: Vec<Vec<(&str, u32)>> = vec![Vec::new(); buckets];
+    let mut by_bucket: Vec<Vec<(&str, Option<u32>)>> = vec![Vec::new(); buckets];
     for &(word, value) in &entries {
         by_bucket[keys::word_hash(word) as usize & (buckets - 1)].push((word, value));
     }
@@ -269,7 +278,9 @@ fn word_map<'a>(text: &'a str, entries: impl Iterator<Item = (&'a str, u32)>) ->
     put(&mut out, start);
     for (word, value) in by_bucket.into_iter().flatten() {
         put(&mut out, span(text, word));
-        put(&mut out, value);
+        if let Some(value) = value {
+            put(&mut out, value);
+        }
     }
     out
 }

@@ -143,45 +143,68 @@ impl Sounds {
     }
 }
 
-/// Distinct words with a number each, in a hash table bucketed by
-/// [`super::keys::word_hash`].
+/// Distinct words with a number each, or without (a set), in a hash table bucketed by
+/// [`super::keys::word_hash`]. The head holds each bucket's first entry (and the end of
+/// the last); the body, (span, number) entries, or spans alone for a set.
 #[derive(Clone, Copy)]
-/// The head holds each bucket's first entry (and the end of the last); the body,
-/// (span, number) entries.
-pub struct WordMap(Parts);
+pub struct WordMap {
+    parts: Parts,
+    /// u32s an entry takes: 2 with a number, 1 without.
+    stride: usize,
+}
 
 impl WordMap {
     pub fn new(text: &'static str, table: &'static [u8]) -> Self {
-        WordMap(Parts::new(text, table, |buckets| (buckets + 1) * 4))
+        let parts = Parts::new(text, table, |buckets| (buckets + 1) * 4);
+        let entries = u32_at(parts.head, (parts.head.len() / 4).saturating_sub(1)) as usize;
+        let stride = if entries > 0 && parts.body.len() >= entries * 8 {
+            2
+        } else {
+            1
+        };
+        WordMap { parts, stride }
     }
 
     pub fn len(self) -> usize {
-        self.0.body.len() / 8
+        self.parts.body.len() / (4 * self.stride)
     }
 
+    /// The word's number (0 in a set), if the word is there.
     pub fn get(self, key: &str) -> Option<u32> {
-        let buckets = (self.0.head.len() / 4).saturating_sub(1);
+        let Parts { text, head, body } = self.parts;
+        let buckets = (head.len() / 4).saturating_sub(1);
         if buckets == 0 {
             return None;
         }
         let bucket = super::keys::word_hash(key) as usize & (buckets - 1);
-        let range = u32_at(self.0.head, bucket) as usize..u32_at(self.0.head, bucket + 1) as usize;
+        let range = u32_at(head, bucket) as usize..u32_at(head, bucket + 1) as usize;
         range
             .into_iter()
             .find(|&i| {
-                let span = u32_at(self.0.body, i * 2);
+                let span = u32_at(body, i * self.stride);
                 // The length is in the span: most entries of a bucket fail on it.
-                (span >> 24) as usize == key.len() && word(self.0.text, span) == Some(key)
+                (span >> 24) as usize == key.len() && word(text, span) == Some(key)
             })
-            .map(|i| u32_at(self.0.body, i * 2 + 1))
+            .map(|i| self.number(i))
+    }
+
+    fn number(self, entry: usize) -> u32 {
+        if self.stride == 2 {
+            u32_at(self.parts.body, entry * 2 + 1)
+        } else {
+            0
+        }
     }
 
     /// Every (word, number), in table order.
     #[cfg(test)]
     pub fn all(self) -> impl Iterator<Item = (&'static str, u32)> {
         (0..self.len()).map(move |i| {
-            let word = word(self.0.text, u32_at(self.0.body, i * 2)).unwrap_or_default();
-            (word, u32_at(self.0.body, i * 2 + 1))
+            let span = u32_at(self.parts.body, i * self.stride);
+            (
+                word(self.parts.text, span).unwrap_or_default(),
+                self.number(i),
+            )
         })
     }
 }
