@@ -745,11 +745,11 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: InitializedParams) {
         tracing::info!("copydesk {} ready", env!("CARGO_PKG_VERSION"));
-        // Both varieties' dictionaries and the word lists, built while the client opens
-        // its first draft rather than when that draft's first unknown word needs them.
+        // Both varieties' dictionaries, parsed while the client opens its first draft
+        // rather than when that draft's words need them.
         let _ = std::thread::Builder::new()
             .name("warm-up".into())
-            .spawn(|| crate::checks::spelling::warm_up(crate::config::Language::default()));
+            .spawn(|| crate::checks::spelling::load_word_lists(crate::config::Language::default()));
         let caps = read(&self.state.caps);
         if caps.watched_files_registration {
             // Config files, facts files (TOML too) and the workspace dictionary: a change

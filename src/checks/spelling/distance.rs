@@ -1,6 +1,9 @@
 //! How far a typed word is from a candidate: edit distance with transpositions, weighed
 //! by how people mistype (neighbouring keys, doubled letters, swapped vowels), and a
-//! rough phonetic key for words spelt by ear.
+//! rough phonetic key for words spelt by ear (in `keys`, shared with `build.rs`).
+
+use super::keys::is_vowel;
+pub use super::keys::phonetic_key;
 
 /// Optimal-string-alignment distance (Damerau: an adjacent swap is one edit), case
 /// sensitive, or `None` when it exceeds `max`.
@@ -363,10 +366,6 @@ fn indel_cost(word: &[char], at: usize) -> f32 {
     }
 }
 
-const fn is_vowel(c: char) -> bool {
-    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
-}
-
 const QWERTY: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 
 /// Row and column of each letter `a..=z`, built once at compile time: this lookup runs
@@ -406,64 +405,6 @@ pub const fn keyboard_neighbours(x: char, y: char) -> bool {
         1 => c2 == c1 || c2 == c1 - 1,
         -1 => c1 == c2 || c1 == c2 - 1,
         _ => false,
-    }
-}
-
-/// A rough sound key: consonant skeleton with letters that sound alike merged, so that
-/// `definately` and `definitely`, `fonetic` and `phonetic` share one.
-pub fn phonetic_key(word: &str) -> String {
-    let mut key = String::with_capacity(word.len());
-    if word.is_ascii() {
-        // The common case, without collecting chars: the frequency list is ASCII.
-        let lower: Vec<u8> = word
-            .bytes()
-            .filter(u8::is_ascii_alphabetic)
-            .map(|b| b.to_ascii_lowercase())
-            .collect();
-        push_sounds(&mut key, lower.len(), |i| {
-            lower.get(i).map(|&b| char::from(b))
-        });
-    } else {
-        let lower: Vec<char> = word
-            .to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .collect();
-        push_sounds(&mut key, lower.len(), |i| lower.get(i).copied());
-    }
-    key
-}
-
-fn push_sounds(key: &mut String, len: usize, at: impl Fn(usize) -> Option<char>) {
-    let mut i = 0;
-    while i < len {
-        let Some(c) = at(i) else {
-            break;
-        };
-        let next = at(i + 1);
-        let (sound, skip) = match (c, next) {
-            ('p', Some('h')) => (Some('f'), 2),
-            ('c', Some('k')) => (Some('k'), 2),
-            ('s', Some('h')) | ('c', Some('h')) => (Some('x'), 2),
-            ('g', Some('h')) => (None, 2),
-            ('w', Some('h')) => (Some('w'), 2),
-            ('c', Some('e' | 'i' | 'y')) => (Some('s'), 1),
-            ('c' | 'q' | 'k', _) => (Some('k'), 1),
-            ('z', _) => (Some('s'), 1),
-            ('x', _) => (Some('k'), 1),
-            ('v', _) => (Some('f'), 1),
-            ('d', _) => (Some('t'), 1),
-            ('b', _) => (Some('p'), 1),
-            ('h', _) => (None, 1),
-            (v, _) if is_vowel(v) || v == 'w' => (if i == 0 { Some('a') } else { None }, 1),
-            (other, _) => (Some(other), 1),
-        };
-        if let Some(s) = sound
-            && !key.ends_with(s)
-        {
-            key.push(s);
-        }
-        i += skip;
     }
 }
 

@@ -9,7 +9,7 @@
 //! `Lavrov` (Lavov), `Macron` (Macon), `Biden` (Baden) are real names.
 
 use super::distance::{Edit, damerau, may_be_within_one_edit, single_edit};
-use super::lexicon::{self, FREQUENT_BY_SHAPE, PLACES_BY_SHAPE};
+use super::lexicon::{self, frequent_by_shape, places_by_shape};
 use crate::hash::FastMap as HashMap;
 use std::sync::{LazyLock, Mutex};
 
@@ -164,7 +164,7 @@ fn word_list_evidence(word: &str) -> Option<TypoEvidence> {
         TypoEvidence::keep_best(&mut best, correction, source, score)
     };
     if length >= 6 {
-        for place in lexicon::same_shape(&PLACES_BY_SHAPE, word, 1) {
+        for place in lexicon::same_shape(places_by_shape(), word, 1) {
             let Some(edit) = one_edit(word, place) else {
                 continue;
             };
@@ -183,7 +183,7 @@ fn word_list_evidence(word: &str) -> Option<TypoEvidence> {
                 length_score(length) + edit_score(edit) + notable,
             );
         }
-        for common in lexicon::same_shape(&FREQUENT_BY_SHAPE, word, 1) {
+        for common in lexicon::same_shape(frequent_by_shape(), word, 1) {
             let Some(edit) = one_edit(word, common) else {
                 continue;
             };

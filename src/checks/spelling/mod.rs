@@ -4,11 +4,14 @@ mod derived;
 pub(crate) mod distance;
 mod evidence;
 mod inconsistent;
+mod keys;
 mod lexicon;
+mod prechecked;
 mod repeated_word;
 mod speller;
 mod stems;
 mod suggest;
+mod tables;
 mod unknown_word;
 mod words;
 
@@ -72,45 +75,24 @@ pub fn plain_suggestions(language: crate::config::Language, word: &str) -> Vec<S
 }
 
 /// Loads every word list the spelling checks use, so that their one-off cost can be
-/// timed apart from the checking.
+/// timed apart from the checking: the two dictionaries. The other lists' tables are
+/// prebuilt (`build.rs`) and need no loading.
 pub fn load_word_lists(language: crate::config::Language) {
     let other = match language {
         crate::config::Language::EnUs => crate::config::Language::EnGb,
         crate::config::Language::EnGb => crate::config::Language::EnUs,
     };
     let _ = (speller::dictionary(language), speller::dictionary(other));
-    let _ = (
-        lexicon::FREQUENT_BY_SHAPE.len(),
-        lexicon::FREQUENT_BY_SOUND.len(),
-    );
-    let _ = (
-        lexicon::PLACES_BY_SHAPE.len(),
-        lexicon::is_census_name("Smith"),
-    );
-    let _ = (lexicon::is_frequent("the"), lexicon::place_weight("Paris"));
 }
 
-/// Builds, on the calling thread, the tables a draft's first unknown word needs: run on a
-/// spare thread from the start, it has the other variety's dictionary (the slowest to
-/// parse, asked about every unknown lower-case word) ready by the time a check reaches
-/// one, while the checking thread parses the draft's own. Then the word lists, in the
-/// order a check reaches them last-first, so the two threads meet halfway. A thread that
-/// needs a table being built waits for it rather than building it twice.
+/// Parses, on the calling thread, the dictionary of the other variety: asked about an
+/// unknown lower-case word that no table settles (`colour` in an en-US draft), it is the
+/// one slow thing left for a check to wait on, and a spare thread can have it ready. The
+/// word tables are prebuilt and need no warming.
 pub fn warm_up(language: crate::config::Language) {
     let other = match language {
         crate::config::Language::EnUs => crate::config::Language::EnGb,
         crate::config::Language::EnGb => crate::config::Language::EnUs,
     };
     let _ = speller::dictionary(other);
-    let _ = stems::near_forms(language, "warming", 0.0);
-    let _ = (
-        lexicon::place_weight("Paris"),
-        lexicon::PLACES_BY_SHAPE.len(),
-    );
-    let _ = (
-        lexicon::is_census_name("Smith"),
-        lexicon::FREQUENT_BY_SOUND.len(),
-    );
-    let _ = lexicon::FREQUENT_BY_SHAPE.len();
-    let _ = speller::dictionary(language);
 }

@@ -9,20 +9,18 @@ use crate::hash::{FastMap as HashMap, FastSet as HashSet};
 use spellbook::Dictionary;
 use std::sync::LazyLock;
 
+/// The word lists, shared with the stem tables (`stems`).
+pub(super) static EN_US_DIC: &str = include_str!("../../data/spelling/en_US.dic");
+pub(super) static EN_GB_DIC: &str = include_str!("../../data/spelling/en_GB.dic");
+
 static EN_US: LazyLock<Dictionary> = LazyLock::new(|| {
-    Dictionary::new(
-        include_str!("../../data/spelling/en_US.aff"),
-        include_str!("../../data/spelling/en_US.dic"),
-    )
-    .expect("the embedded en_US dictionary parses")
+    Dictionary::new(include_str!("../../data/spelling/en_US.aff"), EN_US_DIC)
+        .expect("the embedded en_US dictionary parses")
 });
 
 static EN_GB: LazyLock<Dictionary> = LazyLock::new(|| {
-    Dictionary::new(
-        include_str!("../../data/spelling/en_GB.aff"),
-        include_str!("../../data/spelling/en_GB.dic"),
-    )
-    .expect("the embedded en_GB dictionary parses")
+    Dictionary::new(include_str!("../../data/spelling/en_GB.aff"), EN_GB_DIC)
+        .expect("the embedded en_GB dictionary parses")
 });
 
 /// The dictionary for a language, parsed on first use.
@@ -55,7 +53,7 @@ pub fn known(language: Language, word: &str) -> bool {
         if let Some(&hit) = cache.get(word) {
             return hit;
         }
-        let verdict = accepts(dictionary(language), word);
+        let verdict = accepts_with(word, |w| super::prechecked::check(language, w));
         // Bound memory for a long-running server; a miss only costs time.
         if cache.len() > 200_000 {
             cache.clear();
@@ -73,15 +71,18 @@ thread_local! {
 
 /// Whether the dictionary accepts a single word (no hyphen handling).
 pub fn accepts(dictionary: &Dictionary, word: &str) -> bool {
+    accepts_with(word, |w| dictionary.check(w))
+}
+
+/// [`accepts`], with `check` answering for the dictionary.
+fn accepts_with(word: &str, check: impl Fn(&str) -> bool) -> bool {
     let word = fold_apostrophes(word);
-    if dictionary.check(&word) {
+    if check(&word) {
         return true;
     }
     // Hunspell lists few possessives; `Ukraine's` is right when `Ukraine` is.
     match word.strip_suffix("'s").or_else(|| word.strip_suffix("s'")) {
-        Some(stem) if !stem.is_empty() => {
-            dictionary.check(stem) || dictionary.check(&word[..word.len() - 1])
-        }
+        Some(stem) if !stem.is_empty() => check(stem) || check(&word[..word.len() - 1]),
         _ => false,
     }
 }

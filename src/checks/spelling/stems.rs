@@ -1,26 +1,21 @@
 //! The dictionaries' own stems, for suggestions the frequency list cannot give: a rare
 //! word two edits away (`hypvisor` -> `hypervisor`) or its inflection (`abbrievating` ->
-//! `abbreviating`). Parsed from the embedded `.dic` files only when a suggestion needs
-//! them: a draft without such words never pays for it.
+//! `abbreviating`). `build.rs` takes the stems from the embedded `.dic` files and groups
+//! them by shape (see `tables`), so using them costs no parsing.
 
 use super::distance::typing_cost;
-use super::lexicon::{ShapeGroups, by_shape, same_shape};
+use super::lexicon::same_shape;
+use super::tables::{Shapes, table};
 use crate::config::Language;
-use std::sync::LazyLock;
 
-static EN_US: LazyLock<ShapeGroups> =
-    LazyLock::new(|| stems(include_str!("../../data/spelling/en_US.dic")));
-static EN_GB: LazyLock<ShapeGroups> =
-    LazyLock::new(|| stems(include_str!("../../data/spelling/en_GB.dic")));
-
-/// Stems of a `.dic` file (`abbreviate/DSGNX` -> `abbreviate`) grouped by shape; the
-/// first line (the entry count) and entries with digits or spaces are left out.
-fn stems(dic: &'static str) -> ShapeGroups {
-    by_shape(dic.lines().skip(1).filter_map(|line| {
-        let stem = line.split('/').next()?.trim();
-        (stem.chars().count() >= 3 && stem.chars().all(|c| c.is_alphabetic() || c == '\''))
-            .then_some(stem)
-    }))
+/// Stems of a `.dic` file (`abbreviate/DSGNX` -> `abbreviate`), distinct, grouped by
+/// shape; the first line (the entry count) and entries with digits or spaces are left
+/// out.
+fn stems(language: Language) -> Shapes {
+    match language {
+        Language::EnUs => Shapes::new(super::speller::EN_US_DIC, table!("en_US.stems")),
+        Language::EnGb => Shapes::new(super::speller::EN_GB_DIC, table!("en_GB.stems")),
+    }
 }
 
 /// Endings stripped from the typed word before it is compared with stems, and given
@@ -35,10 +30,7 @@ const ENDINGS: &[&str] = &[
 /// back the ways English spells it (`abbreviate` + `ing` -> `abbreviating`; `carry` +
 /// `ies` -> `carries`). The forms are unchecked: the caller asks the dictionary.
 pub fn near_forms(language: Language, typed: &str, max_cost: f32) -> Vec<String> {
-    let groups: &ShapeGroups = match language {
-        Language::EnUs => &EN_US,
-        Language::EnGb => &EN_GB,
-    };
+    let groups = stems(language);
     let mut out = Vec::new();
     for ending in ENDINGS {
         let Some(typed_stem) = typed.strip_suffix(ending) else {
@@ -92,6 +84,25 @@ fn with_ending(stem: &str, ending: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prebuilt_stem_tables_hold_the_dictionaries_stems() {
+        for language in [Language::EnUs, Language::EnGb] {
+            let dic = match language {
+                Language::EnUs => super::super::speller::EN_US_DIC,
+                Language::EnGb => super::super::speller::EN_GB_DIC,
+            };
+            let expected =
+                super::super::lexicon::tests::by_shape(dic.lines().skip(1).filter_map(|line| {
+                    let stem = line.split('/').next()?.trim();
+                    (stem.chars().count() >= 3
+                        && stem.chars().all(|c| c.is_alphabetic() || c == '\''))
+                    .then_some(stem)
+                }));
+            assert!(expected.len() > 40_000);
+            assert_eq!(stems(language).all().collect::<Vec<_>>(), expected);
+        }
+    }
 
     #[test]
     fn rare_words_and_their_inflections_are_found() {

@@ -10,7 +10,7 @@
 //! same; the best five are kept.
 
 use super::distance::{phonetic_key, typing_cost};
-use super::lexicon::{self, FREQUENT_BY_SHAPE};
+use super::lexicon::{self, frequent_by_shape};
 use crate::config::Language;
 use crate::hash::FastMap as HashMap;
 use spellbook::Dictionary;
@@ -147,7 +147,7 @@ fn rank(language: Language, word: &str, extra: &[&str], search: Search) -> Vec<S
         }
     }
     // Common words up to two edits away (same first letter).
-    for candidate in lexicon::same_shape(&FREQUENT_BY_SHAPE, &lower, 2) {
+    for candidate in lexicon::same_shape(frequent_by_shape(), &lower, 2) {
         if typing_cost(&lower, candidate, 2.0).is_none() {
             continue;
         }
@@ -194,7 +194,7 @@ fn rank(language: Language, word: &str, extra: &[&str], search: Search) -> Vec<S
                 .map(|l| format!("{l}{}", &lower[first.len_utf8()..])),
         );
         for key in firsts {
-            for candidate in lexicon::same_shape(&FREQUENT_BY_SHAPE, &key, reach) {
+            for candidate in lexicon::same_shape(frequent_by_shape(), &key, reach) {
                 if typing_cost(&lower, candidate, far).is_none() {
                     continue;
                 }

@@ -368,7 +368,7 @@ fn sentence_start_slip(
     // Only common words are candidates, so this stays cheap for the many names that
     // start sentences.
     let lower = text.to_lowercase();
-    let best = super::lexicon::same_shape(&super::lexicon::FREQUENT_BY_SHAPE, &lower, 1)
+    let best = super::lexicon::same_shape(super::lexicon::frequent_by_shape(), &lower, 1)
         .filter(|c| super::distance::may_be_one_edit(&lower, c))
         .filter(|c| super::lexicon::commonness(c) >= 0.5)
         .filter_map(|c| typing_cost(&lower, c, 0.75).map(|cost| (cost, c)))
