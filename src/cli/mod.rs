@@ -49,7 +49,6 @@ fn run_inner(args: &CheckArgs) -> Result<i32, String> {
     let started = Instant::now();
     let (sources, mut errors) = input::expand(&args.paths, &args.extensions);
     let jobs = plan(args, sources)?;
-    warm_up_spelling(&jobs);
     let progress = progress_bar(jobs.len());
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
@@ -95,23 +94,6 @@ fn run_inner(args: &CheckArgs) -> Result<i32, String> {
     } else {
         EXIT_CLEAN
     })
-}
-
-/// Builds the spelling tables on a spare thread while the drafts are read and checked: a
-/// short draft's first unknown word would otherwise wait for all of them, one after
-/// another. The thread is not joined; at exit it is simply dropped.
-fn warm_up_spelling(jobs: &[Job]) {
-    let mut languages = Vec::new();
-    for job in jobs {
-        if !languages.contains(&job.config.language) {
-            languages.push(job.config.language);
-        }
-    }
-    for language in languages {
-        let _ = std::thread::Builder::new()
-            .name("warm-up".into())
-            .spawn(move || crate::checks::spelling::warm_up(language));
-    }
 }
 
 /// Resolves config and facts for every draft, sequentially (each file is read once).

@@ -84,15 +84,3 @@ pub fn load_word_lists(language: crate::config::Language) {
     };
     let _ = (speller::dictionary(language), speller::dictionary(other));
 }
-
-/// Parses, on the calling thread, the dictionary of the other variety: asked about an
-/// unknown lower-case word that no table settles (`colour` in an en-US draft), it is the
-/// one slow thing left for a check to wait on, and a spare thread can have it ready. The
-/// word tables are prebuilt and need no warming.
-pub fn warm_up(language: crate::config::Language) {
-    let other = match language {
-        crate::config::Language::EnUs => crate::config::Language::EnGb,
-        crate::config::Language::EnGb => crate::config::Language::EnUs,
-    };
-    let _ = speller::dictionary(other);
-}
