@@ -17,7 +17,6 @@ use crate::finding::{Finding, Severity};
 use crate::hash::FastSet;
 use crate::text::Analysis;
 use crate::text::people::{Mention, MentionKind, People, fold, given_names_agree, is_given_name};
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 pub const RULE: Rule = Rule {
@@ -36,18 +35,21 @@ static KINSHIP: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../data/names/kinship.txt")).collect());
 
 pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
-    // Full names per surname, in order.
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Full names per surname key number, in order; `keys` in order of first full name.
+    let mut by_key: Vec<Vec<usize>> = vec![Vec::new(); people.keys.len()];
+    let mut keys: Vec<usize> = Vec::new();
     for (index, mention) in people.mentions.iter().enumerate() {
         if mention.kind == MentionKind::Full && mention.given_key.is_some() {
-            by_key.entry(&*mention.key).or_default().push(index);
+            let full = &mut by_key[mention.key_id];
+            if full.is_empty() {
+                keys.push(mention.key_id);
+            }
+            full.push(index);
         }
     }
     let mut findings = Vec::new();
-    let mut keys: Vec<&&str> = by_key.keys().collect();
-    keys.sort_by_key(|k| by_key[**k][0]);
     for key in keys {
-        let full = &by_key[*key];
+        let full = &by_key[key];
         let reference = &people.mentions[full[0]];
         let Some(reference_given) = reference.given_key.as_deref() else {
             continue;
@@ -59,10 +61,10 @@ pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
         };
         // A surname shared by three or more first names is a common one (`Chan` in a
         // Hong Kong election story), not one person's.
-        let distinct: HashSet<&str> = full
+        let distinct: FastSet<&str> = full
             .iter()
             .map(|&m| &people.mentions[m])
-            .filter(|m| m.given.clone().is_some_and(|g| is_given_name(doc.slice(g))))
+            .filter(|m| m.given_listed)
             .filter_map(|m| m.given_key.as_deref())
             .collect();
         if distinct.len() >= 3 {
@@ -75,9 +77,10 @@ pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
             };
             // Both first names must be known first names: `Together Bernoulli` and
             // `Administrator Bolden` are a sentence's first word and a job, not names.
-            let listed = |m: &Mention| m.given.clone().is_some_and(|g| is_given_name(doc.slice(g)));
-            if !listed(mention)
-                || !(listed(reference) || reference.titled)
+            // (`given_listed` judged the word in the prose, whose words are the original
+            // bytes, so it stands for the text as written.)
+            if !mention.given_listed
+                || !(reference.given_listed || reference.titled)
                 || given_names_agree(given, reference_given)
                 || (count(given) >= 2 && count(reference_given) >= 2)
                 || explains_relation(doc, reference)

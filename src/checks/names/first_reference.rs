@@ -13,12 +13,11 @@
 
 use super::relative_place;
 use crate::checks::Rule;
-use crate::data::{SENTENCE_STARTERS, lines};
+use crate::data::lines;
 use crate::finding::{Finding, Severity};
 use crate::hash::FastSet;
-use crate::text::people::{Mention, MentionKind, People, is_given_name, is_place};
+use crate::text::people::{Mention, MentionKind, People};
 use crate::text::{Analysis, TokenKind};
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 pub const RULE: Rule = Rule {
@@ -40,24 +39,21 @@ static PERSON_VERBS: LazyLock<FastSet<&'static str>> =
 
 pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let mut reported: HashSet<usize> = HashSet::new();
+    let mut reported = vec![false; people.persons.len()];
     for (index, mention) in people.mentions.iter().enumerate() {
         if mention.kind != MentionKind::Single || mention.titled || mention.quoted {
             continue;
         }
         let person = &people.persons[mention.person];
-        if person.introduction.is_some_and(|i| i < index) || reported.contains(&mention.person) {
-            continue;
-        }
-        let word = doc.slice(mention.surname.clone());
-        if is_place(word)
-            || is_given_name(word)
-            || SENTENCE_STARTERS.contains(word)
+        if person.introduction.is_some_and(|i| i < index)
+            || reported[mention.person]
+            || mention.surname_ambiguous
             || !used_as_person(doc, mention)
         {
             continue;
         }
-        reported.insert(mention.person);
+        reported[mention.person] = true;
+        let word = doc.slice(mention.surname.clone());
         let mut finding = Finding::new(
             &RULE,
             mention.surname.clone(),
@@ -100,7 +96,9 @@ fn used_as_person(doc: &Analysis, mention: &Mention) -> bool {
     // `the Sams continued`, `the Senator’s name`: a family, an office or a thing.
     if candidate.tokens.start > sentence_start
         && word_at(candidate.tokens.start - 1)
-            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+            // No other letter lower-cases to an ASCII one of these, so an ASCII case-blind
+            // comparison equals lower-casing first, without building a string per mention.
+            .is_some_and(|w| ["the", "a", "an"].iter().any(|a| w.eq_ignore_ascii_case(a)))
     {
         return false;
     }

@@ -13,12 +13,13 @@
 
 use super::relative_place;
 use crate::checks::Rule;
-use crate::data::SENTENCE_STARTERS;
 use crate::finding::{Finding, Severity};
-use crate::hash::{FastMap, FastSet, Fnv};
+use crate::hash::PrehashedMap;
 use crate::text::Analysis;
-use crate::text::people::{MentionKind, People, given_names_agree, is_given_name, is_place};
-use std::hash::Hasher;
+use crate::text::people::{MentionKind, People, given_names_agree};
+use std::sync::Arc;
+
+mod lower_case;
 
 pub const RULE: Rule = Rule {
     id: "names.variant-spelling",
@@ -35,8 +36,10 @@ adjectives (`Russian`), and the more frequent spelling.",
 /// What the draft says about one spelling of a surname.
 #[derive(Default)]
 struct Spelling<'a> {
-    /// Mentions with this key, in order.
-    mentions: Vec<usize>,
+    /// How many mentions have this key.
+    count: usize,
+    /// The first of them.
+    first: usize,
     /// Folded first names given with it in full names, each once (a few at most).
     given: Vec<&'a str>,
     /// First mention with a first name or a title: the introduction.
@@ -44,16 +47,14 @@ struct Spelling<'a> {
 }
 
 pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
-    let mut spellings: FastMap<&str, Spelling> = FastMap::default();
-    // Keys in order of first mention (sorting by a map lookup per comparison cost more
-    // than the rest of the check).
-    let mut keys: Vec<&str> = Vec::new();
+    // By key number ([`People::keys`]), which follows the order of first mention.
+    let mut spellings: Vec<Spelling> = people.keys.iter().map(|_| Spelling::default()).collect();
     for (index, mention) in people.mentions.iter().enumerate() {
-        let entry = spellings.entry(&*mention.key).or_default();
-        if entry.mentions.is_empty() {
-            keys.push(&mention.key);
+        let entry = &mut spellings[mention.key_id];
+        if entry.count == 0 {
+            entry.first = index;
         }
-        entry.mentions.push(index);
+        entry.count += 1;
         // Only a sure full name or a title introduces a spelling: `Endless Light` (a
         // title of a work) must not make `Flight` a typo.
         if mention.kind == MentionKind::Full || mention.titled {
@@ -67,55 +68,49 @@ pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
     }
     // Index every introduced spelling by its one-letter deletions: two words one edit
     // apart always share an entry.
-    let mut index: FastMap<u64, Vec<&str>> = FastMap::default();
-    for (&key, spelling) in &spellings {
+    let mut index: PrehashedMap<Vec<usize>> = PrehashedMap::default();
+    let mut deletions = Deletions::default();
+    for (id, spelling) in spellings.iter().enumerate() {
+        let key = &people.keys[id];
         if spelling.introduced.is_some() && key.chars().count() >= 5 {
-            for variant in deletion_keys(key) {
-                index.entry(variant).or_default().push(key);
+            for &variant in deletions.of(key) {
+                index.entry(variant).or_default().push(id);
             }
         }
     }
-    let variants: Vec<(&str, &str)> = keys
-        .into_iter()
-        .filter_map(|key| {
-            Some((
-                key,
-                reference_for(key, &spellings[key], &spellings, &index)?,
-            ))
+    let variants: Vec<(usize, usize)> = (0..spellings.len())
+        .filter_map(|id| {
+            let reference = reference_for(id, &people.keys, &spellings, &index, &mut deletions)?;
+            Some((id, reference))
         })
         .collect();
     // Words the draft also writes in lower case are ordinary words (`Case` in a title),
     // not misspelt names. Only the few variant spellings are looked for.
-    let wanted: FastSet<&str> = variants.iter().map(|(key, _)| *key).collect();
-    let lower_case: FastSet<&str> = if wanted.is_empty() {
-        FastSet::default()
-    } else {
-        // Compare length and first byte before hashing: every word of the draft is
-        // scanned on every keystroke.
-        let lengths = wanted.iter().fold(0u128, |mask, w| mask | bit(w.len()));
-        let firsts = wanted
-            .iter()
-            .fold(0u128, |mask, w| mask | bit(first_byte(w)));
-        doc.tokens
-            .iter()
-            .filter(|t| t.is_word() && lengths & bit(t.span.len()) != 0)
-            .map(|t| doc.slice(t.span.clone()))
-            .filter(|w| firsts & bit(first_byte(w)) != 0 && wanted.contains(w))
-            .collect()
-    };
+    let wanted: Vec<&str> = variants.iter().map(|&(id, _)| &*people.keys[id]).collect();
+    let lower_case = lower_case::written(doc, &wanted);
+    // The mentions of each variant spelling, gathered only for the few variants.
+    let mut slot: Vec<Option<usize>> = vec![None; spellings.len()];
+    for (i, &(id, _)) in variants.iter().enumerate() {
+        slot[id] = Some(i);
+    }
+    let mut variant_mentions: Vec<Vec<usize>> = vec![Vec::new(); variants.len()];
+    for (index, mention) in people.mentions.iter().enumerate() {
+        if let Some(i) = slot[mention.key_id] {
+            variant_mentions[i].push(index);
+        }
+    }
     let mut findings = Vec::new();
-    for (key, reference) in variants {
-        let spelling = &spellings[key];
+    for ((id, reference), mentions) in variants.into_iter().zip(variant_mentions) {
         let Some(introduction) = spellings[reference].introduced else {
             continue;
         };
         let intro = &people.mentions[introduction];
         let correct = doc.slice(intro.surname.clone());
-        for &m in &spelling.mentions {
+        for m in mentions {
             let mention = &people.mentions[m];
             let written = doc.slice(mention.surname.clone());
-            if lower_case.contains(key)
-                || (mention.kind == MentionKind::Single && !plausible_surname_use(written))
+            if lower_case.contains(&*people.keys[id])
+                || (mention.kind == MentionKind::Single && mention.surname_ambiguous)
             {
                 continue;
             }
@@ -140,38 +135,35 @@ pub fn check(doc: &Analysis, people: &People) -> Vec<Finding> {
     findings
 }
 
-/// A small number as one bit of a mask; numbers past 127 share the last bit.
-fn bit(n: usize) -> u128 {
-    1 << n.min(127)
-}
-
-fn first_byte(word: &str) -> usize {
-    word.bytes().next().map_or(0, usize::from)
-}
-
 /// The spelling `key` should have been, if it is a rarer variant of an introduced one.
-fn reference_for<'a>(
-    key: &str,
-    spelling: &Spelling,
-    spellings: &FastMap<&'a str, Spelling>,
-    index: &FastMap<u64, Vec<&'a str>>,
-) -> Option<&'a str> {
+///
+/// Keys are numbers into `keys` and `spellings`. When several introduced spellings
+/// qualify, the last one found wins: buckets are read in order of deleted letter, each
+/// bucket in order of first mention.
+fn reference_for(
+    id: usize,
+    keys: &[Arc<str>],
+    spellings: &[Spelling],
+    index: &PrehashedMap<Vec<usize>>,
+    deletions: &mut Deletions,
+) -> Option<usize> {
+    let key = &*keys[id];
     if key.chars().count() < 4 {
         return None;
     }
-    let mut found: Option<&'a str> = None;
-    for variant in deletion_keys(key) {
-        for &other in index.get(&variant).into_iter().flatten() {
-            if other == key || found == Some(other) || !one_edit_apart(key, other) {
+    let spelling = &spellings[id];
+    let mut found: Option<usize> = None;
+    for variant in deletions.of(key) {
+        for &other in index.get(variant).into_iter().flatten() {
+            if other == id || found == Some(other) || !one_edit_apart(key, &keys[other]) {
                 continue;
             }
-            if derived_form(key, other) {
+            if derived_form(key, &keys[other]) {
                 continue;
             }
             let reference = &spellings[other];
-            let (ours, theirs) = (spelling.mentions.len(), reference.mentions.len());
-            let rarer =
-                ours < theirs || (ours == theirs && spelling.mentions[0] > reference.mentions[0]);
+            let (ours, theirs) = (spelling.count, reference.count);
+            let rarer = ours < theirs || (ours == theirs && spelling.first > reference.first);
             // Two full names with different first names are two people, unless the
             // variant is a one-off beside a surname the draft uses three times or more
             // (`Sherri Padaleecki` in a profile of Jared Padalecki).
@@ -191,12 +183,6 @@ fn reference_for<'a>(
     found
 }
 
-/// A word used alone that can be a surname here: not a place, a first name or a word
-/// that merely starts a sentence.
-fn plausible_surname_use(word: &str) -> bool {
-    !is_place(word) && !is_given_name(word) && !SENTENCE_STARTERS.contains(word)
-}
-
 /// `kennedys` from `kennedy`, `russian` from `russia`: one added ending, not a typo.
 fn derived_form(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
@@ -207,21 +193,39 @@ fn derived_form(a: &str, b: &str) -> bool {
     })
 }
 
-/// Every string made by deleting one char of `word`.
-/// Hashes of the word with each letter left out, and of the word itself: two words one
+/// Hashes of a word with each letter left out, and of the word itself: two words one
 /// edit apart share one. Hashes, not strings, because this runs over every surname on
 /// every keystroke; a collision only adds a candidate that `one_edit_apart` then rejects.
-fn deletion_keys(word: &str) -> impl Iterator<Item = u64> + '_ {
-    let n = word.chars().count();
-    (0..=n).map(move |skip| {
-        let mut hasher = Fnv::default();
-        for (i, c) in word.chars().enumerate() {
-            if i != skip {
-                hasher.write_u32(u32::from(c));
-            }
+/// The buffers are kept between words, and each deletion resumes from the hash of the
+/// letters before it (FNV-1a over whole letters), so only the letters after it are
+/// hashed again.
+#[derive(Default)]
+struct Deletions {
+    letters: Vec<u32>,
+    prefixes: Vec<u64>,
+    keys: Vec<u64>,
+}
+
+impl Deletions {
+    fn of(&mut self, word: &str) -> &[u64] {
+        const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+        let step = |hash: u64, c: &u32| (hash ^ u64::from(*c)).wrapping_mul(0x0100_0000_01b3);
+        self.letters.clear();
+        self.letters.extend(word.chars().map(u32::from));
+        self.prefixes.clear();
+        let mut hash = OFFSET;
+        self.prefixes.push(hash);
+        for c in &self.letters {
+            hash = step(hash, c);
+            self.prefixes.push(hash);
         }
-        hasher.finish()
-    })
+        self.keys.clear();
+        for (skip, &prefix) in self.prefixes.iter().enumerate() {
+            let rest = self.letters.get(skip + 1..).unwrap_or(&[]);
+            self.keys.push(rest.iter().fold(prefix, step));
+        }
+        &self.keys
+    }
 }
 
 pub(crate) fn one_edit_apart(a: &str, b: &str) -> bool {

@@ -7,18 +7,24 @@
 //!
 //! Grouping is by folded surname ([`fold`]): a full name (`Marco Rubio`) starts or joins
 //! the person with that surname and first name; a surname alone (`Rubio`) joins the person
-//! with that surname mentioned last. All lookups go through hash maps keyed by surname,
-//! so the work is linear in the number of mentions.
+//! with that surname mentioned last. Surnames are numbered once per draft
+//! ([`People::keys`]) and grouping indexes vectors by that number, so the work is linear
+//! in the number of mentions.
+//!
+//! A server recombines the paragraphs on every keystroke, so what can be worked out from
+//! one paragraph alone (the hash of each key, whether a surname is also a common word)
+//! is kept in the paragraph's memo and the recombination only copies and numbers.
 
 use super::Analysis;
 use super::tokens::TokenKind;
 use crate::data::{SENTENCE_STARTERS, lines};
 use crate::facts::{Born, Date};
 use regex::Regex;
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 use unicode_normalization::UnicodeNormalization;
+
+mod keys;
 
 /// One place where the draft names a person.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,6 +42,8 @@ pub struct Mention {
     pub surname: Range<usize>,
     /// Folded surname ([`fold`]): the grouping key.
     pub key: Arc<str>,
+    /// Index into [`People::keys`]: mentions with equal keys share it.
+    pub key_id: usize,
     /// Folded first name, for a full name.
     pub given_key: Option<Arc<str>>,
     /// How sure the finder is that this is a person and not a place or a thing.
@@ -48,6 +56,9 @@ pub struct Mention {
     pub quoted: bool,
     /// The first name is in the list of first names (not merely a capitalised word).
     pub given_listed: bool,
+    /// The surname as written is also a place, a first name or a word that merely starts
+    /// sentences: used alone, it may well not name a person.
+    pub surname_ambiguous: bool,
     /// Index into [`People::persons`].
     pub person: usize,
 }
@@ -117,6 +128,8 @@ pub struct ParagraphPeople {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct People {
     pub mentions: Vec<Mention>,
+    /// The distinct [`Mention::key`]s, in order of first mention.
+    pub keys: Vec<Arc<str>>,
     pub persons: Vec<Person>,
     pub ages: Vec<Age>,
     pub births: Vec<Birth>,
@@ -126,24 +139,31 @@ pub struct People {
 use crate::hash::{FastMap, FastSet};
 
 static GIVEN_NAMES: LazyLock<FastSet<&'static str>> =
-    LazyLock::new(|| lines(include_str!("../data/names/given_names.txt")).collect());
+    LazyLock::new(|| lines(include_str!("../../data/names/given_names.txt")).collect());
 /// Places and organisations: words used like a person's name that are not people.
 static PLACES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
-    lines(include_str!("../data/names/places.txt"))
-        .chain(lines(include_str!("../data/names/organisations.txt")))
+    lines(include_str!("../../data/names/places.txt"))
+        .chain(lines(include_str!("../../data/names/organisations.txt")))
         .collect()
 });
-/// Folded (short form, full form) pairs of first names.
-static NICKNAMES: LazyLock<HashSet<(String, String)>> = LazyLock::new(|| {
-    lines(include_str!("../data/names/nicknames.txt"))
-        .filter_map(|l| l.split_once(' '))
-        .map(|(short, full)| (fold(short), fold(full.trim())))
-        .collect()
+/// Folded first names to the folded full forms they are short for. A map of sets, not a
+/// set of pairs, so that a lookup borrows the names instead of building two strings.
+static NICKNAMES: LazyLock<FastMap<String, FastSet<String>>> = LazyLock::new(|| {
+    let mut nicknames: FastMap<String, FastSet<String>> = FastMap::default();
+    for (short, full) in
+        lines(include_str!("../../data/names/nicknames.txt")).filter_map(|l| l.split_once(' '))
+    {
+        nicknames
+            .entry(fold(short))
+            .or_default()
+            .insert(fold(full.trim()));
+    }
+    nicknames
 });
 static NOT_SURNAMES: LazyLock<FastSet<&'static str>> =
-    LazyLock::new(|| lines(include_str!("../data/names/not_surnames.txt")).collect());
+    LazyLock::new(|| lines(include_str!("../../data/names/not_surnames.txt")).collect());
 static NAME_SUFFIXES: LazyLock<FastSet<&'static str>> =
-    LazyLock::new(|| lines(include_str!("../data/names/name_suffixes.txt")).collect());
+    LazyLock::new(|| lines(include_str!("../../data/names/name_suffixes.txt")).collect());
 
 /// Whether a word (as written) is a known first name and not a word that merely starts
 /// sentences (`My` and `Will` are both in the census lists).
@@ -176,22 +196,28 @@ fn is_combining(c: char) -> bool {
 
 /// A paragraph's people with offsets and indices relative to the paragraph, as kept in
 /// its memo.
-struct RelativePeople(ParagraphPeople);
+struct RelativePeople {
+    people: ParagraphPeople,
+    /// [`keys::key_hash`] of each mention's key.
+    key_hashes: Vec<u64>,
+}
 
-#[derive(Clone, Copy)]
-enum Direction {
-    /// From the draft's offsets to the paragraph's.
-    In,
-    /// Back to the draft's.
-    Out,
+impl RelativePeople {
+    fn new(doc: &Analysis, paragraph: usize, para: &super::Paragraph) -> Self {
+        let people = paragraph_people(doc, paragraph).rebase(para);
+        let key_hashes = people
+            .mentions
+            .iter()
+            .map(|m| keys::key_hash(&m.key))
+            .collect();
+        Self { people, key_hashes }
+    }
 }
 
 impl ParagraphPeople {
-    fn rebase(mut self, para: &super::Paragraph, direction: Direction) -> Self {
-        let by = |n: usize, base: usize| match direction {
-            Direction::In => n.saturating_sub(base),
-            Direction::Out => n + base,
-        };
+    /// From the draft's offsets and indices to the paragraph's, for the memo.
+    fn rebase(mut self, para: &super::Paragraph) -> Self {
+        let by = |n: usize, base: usize| n.saturating_sub(base);
         let bytes =
             |r: &mut Range<usize>| *r = by(r.start, para.span.start)..by(r.end, para.span.start);
         for m in &mut self.mentions {
@@ -217,6 +243,33 @@ impl ParagraphPeople {
     }
 }
 
+/// Back from the paragraph's offsets and indices (as kept in the memo) to the draft's.
+struct Placement<'a> {
+    para: &'a super::Paragraph,
+    paragraph: usize,
+}
+
+impl Placement<'_> {
+    fn bytes(&self, r: &Range<usize>) -> Range<usize> {
+        r.start + self.para.span.start..r.end + self.para.span.start
+    }
+
+    fn mention(&self, m: &Mention, key_id: usize) -> Mention {
+        Mention {
+            candidate: m.candidate + self.para.names.start,
+            paragraph: self.paragraph,
+            sentence: m.sentence + self.para.sentences.start,
+            span: self.bytes(&m.span),
+            given: m.given.as_ref().map(|g| self.bytes(g)),
+            surname: self.bytes(&m.surname),
+            key: m.key.clone(),
+            key_id,
+            given_key: m.given_key.clone(),
+            ..*m
+        }
+    }
+}
+
 impl People {
     /// The draft's people, found once per analysis and shared by the checks that need
     /// them.
@@ -226,29 +279,47 @@ impl People {
 
     /// Finds and groups the people of a whole draft.
     pub fn new(doc: &Analysis) -> Self {
-        let mut people = People::default();
-        for (paragraph, para) in doc.paragraphs.iter().enumerate() {
-            let local = doc.paragraph_memo(paragraph, || {
-                RelativePeople(paragraph_people(doc, paragraph).rebase(para, Direction::In))
-            });
-            let local = local.0.clone().rebase(para, Direction::Out);
+        let memos: Vec<_> = (doc.paragraphs.iter().enumerate())
+            .map(|(paragraph, para)| {
+                doc.paragraph_memo(paragraph, || RelativePeople::new(doc, paragraph, para))
+            })
+            .collect();
+        // Sized once: a long draft has thousands of mentions, and growing the vector
+        // step by step copied them over and over on every keystroke.
+        let mut people = People {
+            mentions: Vec::with_capacity(memos.iter().map(|m| m.people.mentions.len()).sum()),
+            ..People::default()
+        };
+        let mut numbering = keys::Numbering::default();
+        // Copies straight from the memo, placed as they go: this runs on every keystroke.
+        for (paragraph, (para, memo)) in doc.paragraphs.iter().zip(&memos).enumerate() {
+            let place = Placement { para, paragraph };
+            let local = &memo.people;
             let base = people.mentions.len();
-            people
-                .mentions
-                .extend(local.mentions.into_iter().map(|mut m| {
-                    m.paragraph = paragraph;
-                    m
-                }));
-            people.ages.extend(local.ages.into_iter().map(|mut a| {
-                a.mention += base;
-                a
+            people.mentions.extend(
+                local
+                    .mentions
+                    .iter()
+                    .zip(&memo.key_hashes)
+                    .map(|(m, &hash)| place.mention(m, numbering.number(hash, &m.key))),
+            );
+            people.ages.extend(local.ages.iter().map(|a| Age {
+                mention: a.mention + base,
+                years: a.years,
+                number: place.bytes(&a.number),
             }));
-            people.births.extend(local.births.into_iter().map(|mut b| {
-                b.mention += base;
-                b
+            people.births.extend(local.births.iter().map(|b| Birth {
+                mention: b.mention + base,
+                born: b.born,
+                span: place.bytes(&b.span),
             }));
-            people.unnamed.extend(local.unnamed);
+            people.unnamed.extend(local.unnamed.iter().map(|u| Unnamed {
+                span: place.bytes(&u.span),
+                title: place.bytes(&u.title),
+                years: u.years,
+            }));
         }
+        people.keys = numbering.keys;
         people.promote_weak_names();
         people.group();
         people
@@ -258,31 +329,29 @@ impl People {
     /// the draft also uses its last word alone (`Khaled Al-Maeena` ... `Al-Maeena said`),
     /// which places (`Kuala Lumpur`) seldom do.
     fn promote_weak_names(&mut self) {
-        let singles: FastSet<&str> = self
-            .mentions
-            .iter()
-            .filter(|m| m.kind == MentionKind::Single)
-            .map(|m| &*m.key)
-            .collect();
-        let promote: Vec<bool> = self
-            .mentions
-            .iter()
-            .map(|m| m.kind == MentionKind::WeakFull && singles.contains(&*m.key))
-            .collect();
-        for (mention, promote) in self.mentions.iter_mut().zip(promote) {
-            if promote {
-                mention.kind = MentionKind::Full;
+        let mut used_alone = vec![false; self.keys.len()];
+        for m in &self.mentions {
+            if m.kind == MentionKind::Single {
+                used_alone[m.key_id] = true;
+            }
+        }
+        for m in &mut self.mentions {
+            if m.kind == MentionKind::WeakFull && used_alone[m.key_id] {
+                m.kind = MentionKind::Full;
             }
         }
     }
 
     fn group(&mut self) {
         // Persons by surname key; the last one mentioned comes last in each list.
-        let mut by_key: FastMap<Arc<str>, Vec<usize>> = FastMap::default();
+        let mut by_key: Vec<Vec<usize>> = vec![Vec::new(); self.keys.len()];
+        // Per person: the last mention and the number of mentions so far. The persons'
+        // lists of mentions are filled afterwards, each sized once.
         let mut last_seen: Vec<usize> = Vec::new();
+        let mut counts: Vec<usize> = Vec::new();
         for index in 0..self.mentions.len() {
             let mention = &self.mentions[index];
-            let candidates = by_key.get(&mention.key).map_or(&[][..], Vec::as_slice);
+            let candidates = by_key[mention.key_id].as_slice();
             // `Yesterday Mohamed`: an unknown word opening the sentence before a known
             // surname is more likely an adverb than another first name.
             let doubtful_given = mention.sentence_initial && !mention.given_listed;
@@ -315,7 +384,7 @@ impl People {
                 _ => candidates
                     .iter()
                     .copied()
-                    .max_by_key(|&p| (self.persons[p].mentions.len(), last_seen[p])),
+                    .max_by_key(|&p| (counts[p], last_seen[p])),
             };
             let person = person.unwrap_or_else(|| {
                 self.persons.push(Person {
@@ -328,16 +397,23 @@ impl People {
                     introduction: None,
                 });
                 last_seen.push(0);
+                counts.push(0);
                 let p = self.persons.len() - 1;
-                by_key.entry(mention.key.clone()).or_default().push(p);
+                by_key[mention.key_id].push(p);
                 p
             });
             if kind == MentionKind::Full && self.persons[person].introduction.is_none() {
                 self.persons[person].introduction = Some(index);
             }
-            self.persons[person].mentions.push(index);
+            counts[person] += 1;
             last_seen[person] = index;
             self.mentions[index].person = person;
+        }
+        for (person, &count) in self.persons.iter_mut().zip(&counts) {
+            person.mentions = Vec::with_capacity(count);
+        }
+        for (index, mention) in self.mentions.iter().enumerate() {
+            self.persons[mention.person].mentions.push(index);
         }
     }
 
@@ -356,7 +432,7 @@ pub fn given_names_agree(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let pair = |x: &str, y: &str| NICKNAMES.contains(&(x.to_string(), y.to_string()));
+    let pair = |x: &str, y: &str| NICKNAMES.get(x).is_some_and(|full| full.contains(y));
     if pair(a, b) || pair(b, a) {
         return true;
     }
@@ -528,6 +604,11 @@ fn mention_of(doc: &Analysis, candidate_index: usize, paragraph: usize) -> Optio
             .is_some_and(|g| is_given_name(&text[g.clone()])),
         given,
         key: Arc::from(fold(surname_text)),
+        key_id: 0,
+        surname_ambiguous: {
+            let written = doc.slice(surname.clone());
+            is_place(written) || is_given_name(written) || SENTENCE_STARTERS.contains(written)
+        },
         surname,
         kind,
         titled,
