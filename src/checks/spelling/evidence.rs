@@ -210,7 +210,9 @@ fn word_list_evidence(word: &str) -> Option<TypoEvidence> {
 }
 
 fn one_edit(word: &str, other: &str) -> Option<Edit> {
-    if !super::distance::may_be_one_edit(word, other) {
+    if !super::distance::may_be_one_edit(word, other)
+        || !super::distance::letter_counts_within(word, other, 2)
+    {
         return None;
     }
     // Case-sensitive first (`Instanbul`, `Istanbul`), then folded: a capitalised word
