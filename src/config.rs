@@ -38,6 +38,16 @@ pub enum Language {
     EnGb,
 }
 
+impl Language {
+    /// The other variety: a spelling it accepts (`colour` in an en-US draft) is no slip.
+    pub fn other(self) -> Self {
+        match self {
+            Language::EnUs => Language::EnGb,
+            Language::EnGb => Language::EnUs,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Sensitivity {

@@ -336,7 +336,7 @@ pub fn measure_speed(dir: &Path, language: Language) -> std::io::Result<SpeedRep
     // loaded), not a re-run served from the paragraph memos.
     let first = Analysis::new(&draft, Markup::Plain);
     let started = Instant::now();
-    crate::checks::spelling::load_word_lists(language);
+    crate::checks::spelling::load_dictionaries();
     let word_lists = started.elapsed();
     let (cold, _) = run(&first);
     let (warm, _) = run(&Analysis::new(&draft, Markup::Plain));

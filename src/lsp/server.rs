@@ -749,7 +749,7 @@ impl LanguageServer for Backend {
         // rather than when that draft's words need them.
         let _ = std::thread::Builder::new()
             .name("warm-up".into())
-            .spawn(|| crate::checks::spelling::load_word_lists(crate::config::Language::default()));
+            .spawn(crate::checks::spelling::load_dictionaries);
         let caps = read(&self.state.caps);
         if caps.watched_files_registration {
             // Config files, facts files (TOML too) and the workspace dictionary: a change

@@ -74,13 +74,12 @@ pub fn plain_suggestions(language: crate::config::Language, word: &str) -> Vec<S
     suggest::plain(speller::dictionary(language), word)
 }
 
-/// Loads every word list the spelling checks use, so that their one-off cost can be
-/// timed apart from the checking: the two dictionaries. The other lists' tables are
-/// prebuilt (`build.rs`) and need no loading.
-pub fn load_word_lists(language: crate::config::Language) {
-    let other = match language {
-        crate::config::Language::EnUs => crate::config::Language::EnGb,
-        crate::config::Language::EnGb => crate::config::Language::EnUs,
-    };
-    let _ = (speller::dictionary(language), speller::dictionary(other));
+/// Parses both dictionaries, so that their one-off cost is paid (or timed) apart from
+/// the checking. The other word lists' tables are prebuilt (`build.rs`) and need no
+/// loading.
+pub fn load_dictionaries() {
+    let _ = (
+        speller::dictionary(crate::config::Language::EnUs),
+        speller::dictionary(crate::config::Language::EnGb),
+    );
 }

@@ -15,7 +15,6 @@ use super::speller::{UserWords, accepts, dictionary, known};
 use super::suggest::{self, MAX_SUGGESTIONS};
 use super::words::{self, Shape, Word};
 use crate::checks::{Context, Rule, Suggestions};
-use crate::config::Language;
 use crate::finding::{Finding, Severity};
 use crate::hash::FastMap;
 use crate::text::Analysis;
@@ -186,9 +185,7 @@ fn lower_case(
         }
         // A spelling of the other variety (`colour` in an en-US draft) is not a slip;
         // `spelling.inconsistent` reports a draft that mixes them.
-        if is_unit(doc, paragraph.start, word)
-            || known(other_variety(ctx.config.language), word.text)
-        {
+        if is_unit(doc, paragraph.start, word) || known(ctx.config.language.other(), word.text) {
             continue;
         }
         // The second word of a Latin binomial (`Formica fusca`) or of a foreign name, a
@@ -390,13 +387,6 @@ fn checkable(word: &Word) -> bool {
     n_chars > 1 && n_chars <= MAX_WORD_CHARS && words::is_latin(word.text)
 }
 
-fn other_variety(language: Language) -> Language {
-    match language {
-        Language::EnUs => Language::EnGb,
-        Language::EnGb => Language::EnUs,
-    }
-}
-
 /// Whether a word is right as part of a hyphenated compound: the whole is in the
 /// dictionary, the part is a prefix (`pre` in `pre-war`) or two letters (`sci-fi`).
 fn compound_known(dict: &spellbook::Dictionary, doc: &Analysis, word: &Word) -> bool {
@@ -525,7 +515,7 @@ fn in_foreign_run(ctx: &Context, user: &UserWords, words: &[Word], at: usize) ->
         w.shape == Shape::Lower
             && checkable(w)
             && !known(language, w.text)
-            && !known(other_variety(language), w.text)
+            && !known(language.other(), w.text)
             && !user.accepts(w.text)
     })
 }
