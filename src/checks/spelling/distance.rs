@@ -142,46 +142,37 @@ pub fn typing_cost(typed: &str, candidate: &str, max: f32) -> Option<f32> {
 }
 
 /// A lower bound on [`typing_cost`] from letter counts alone, far cheaper than the table:
-/// a substitution changes the counts of two letters (and costs at least 0.7), an
-/// insertion or deletion one (at least 0.5), a swap none. So each letter counted
-/// differently costs at least 0.35. Most candidates of a suggestion search share too few
-/// letters with the typed word to come near, and stop here. (Letters outside `a..=z`
-/// share one count, which only weakens the bound.)
+/// each letter counted differently costs at least 0.35 (see [`differing_letters`]; a
+/// substitution costs at least 0.7, an insertion or deletion 0.5). Most candidates of a
+/// suggestion search share too few letters with the typed word to come near, and stop
+/// here.
 fn letters_bound(a: &[char], b: &[char]) -> f32 {
-    let mut counts = [0i8; 27];
+    // The words are in lower case already.
     let slot = |c: char| ((c as u32).wrapping_sub('a' as u32) as usize).min(26);
+    0.35 * differing_letters(a, b, slot) as f32
+}
+
+/// Whether two words one edit apart could be these, as written or folded: their letters
+/// differ in at most two counts (see [`differing_letters`]). ASCII words only; others
+/// always pass. Typo evidence runs it on the candidates the cheaper
+/// [`may_be_one_edit`] lets through.
+pub fn letter_counts_within(a: &str, b: &str, max: u32) -> bool {
+    let slot = |c: u8| usize::from(c.to_ascii_lowercase().wrapping_sub(b'a')).min(26);
+    !a.is_ascii() || !b.is_ascii() || differing_letters(a.as_bytes(), b.as_bytes(), slot) <= max
+}
+
+/// How many letter counts differ between two words, `slot` numbering the letters `a..=z`
+/// 0 to 25 and everything else 26: a substitution changes two counts, an insertion or
+/// deletion one, a swap none. Letters sharing slot 26 only lower the figure.
+fn differing_letters<T: Copy>(a: &[T], b: &[T], slot: impl Fn(T) -> usize) -> u32 {
+    let mut counts = [0i16; 27];
     for &c in a {
         counts[slot(c)] = counts[slot(c)].saturating_add(1);
     }
     for &c in b {
         counts[slot(c)] = counts[slot(c)].saturating_sub(1);
     }
-    let differing: u32 = counts.iter().map(|n| n.unsigned_abs() as u32).sum();
-    0.35 * differing as f32
-}
-
-/// Whether two words' letters, counted case-insensitively, differ in at most `max`
-/// places: one substitution changes two counts, an insertion or deletion one, a swap
-/// none. So words one edit apart, as written or folded, differ in at most two. ASCII
-/// words only; others always pass. Typo evidence runs it first on thousands of
-/// candidates of the same first letter and length, most of which it turns away.
-pub fn letter_counts_within(a: &str, b: &str, max: u32) -> bool {
-    if !a.is_ascii() || !b.is_ascii() {
-        return true;
-    }
-    let mut counts = [0i16; 27];
-    let slot = |c: u8| usize::from(c.to_ascii_lowercase().wrapping_sub(b'a')).min(26);
-    for c in a.bytes() {
-        counts[slot(c)] += 1;
-    }
-    for c in b.bytes() {
-        counts[slot(c)] -= 1;
-    }
-    counts
-        .iter()
-        .map(|n| u32::from(n.unsigned_abs()))
-        .sum::<u32>()
-        <= max
+    counts.iter().map(|n| u32::from(n.unsigned_abs())).sum()
 }
 
 /// Longest word [`typing_cost`] handles without allocating.
