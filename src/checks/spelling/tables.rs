@@ -27,6 +27,21 @@ fn u64_at(bytes: &[u8], index: usize) -> u64 {
         .map_or(0, u64::from_le_bytes)
 }
 
+/// The first of `0..len` for which `below` is false, `below` being true for a prefix
+/// (`partition_point` for a table read in place rather than a slice).
+fn first_not_below(len: usize, below: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (0, len);
+    while low < high {
+        let mid = (low + high) / 2;
+        if below(mid) {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    low
+}
+
 /// A table's text and its two parts: after the leading count, the first `head(count)`
 /// bytes (an index), then the rest (the spans). Both parts are empty for a table too
 /// short: never, for one the build wrote.
@@ -49,8 +64,8 @@ impl Parts {
 }
 
 /// Words grouped by [`super::keys::shape_key`], each group sorted.
-#[derive(Clone, Copy)]
 /// The head holds (first char, length, start, end) per group, sorted.
+#[derive(Clone, Copy)]
 pub struct Shapes(Parts);
 
 const GROUP_BYTES: usize = 16;
@@ -74,15 +89,7 @@ impl Shapes {
     /// The words of one shape, in byte order.
     pub fn group(self, first: char, length: usize) -> impl Iterator<Item = &'static str> {
         let key = (first as u32, u32::try_from(length).unwrap_or(u32::MAX));
-        let (mut low, mut high) = (0, self.group_count());
-        while low < high {
-            let mid = (low + high) / 2;
-            if self.group_key(mid) < key {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
+        let low = first_not_below(self.group_count(), |g| self.group_key(g) < key);
         let range = if low < self.group_count() && self.group_key(low) == key {
             u32_at(self.0.head, low * 4 + 2) as usize..u32_at(self.0.head, low * 4 + 3) as usize
         } else {
@@ -104,8 +111,8 @@ impl Shapes {
 }
 
 /// Words sorted by the hash of their sound key.
-#[derive(Clone, Copy)]
 /// The head holds the sorted hashes (u64); the body, a span for each.
+#[derive(Clone, Copy)]
 pub struct Sounds(Parts);
 
 impl Sounds {
@@ -119,15 +126,7 @@ impl Sounds {
 
     /// The words whose sound key hashes to `hash`, in byte order.
     pub fn with_hash(self, hash: u64) -> impl Iterator<Item = &'static str> {
-        let (mut low, mut high) = (0, self.len());
-        while low < high {
-            let mid = (low + high) / 2;
-            if u64_at(self.0.head, mid) < hash {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
+        let low = first_not_below(self.len(), |i| u64_at(self.0.head, i) < hash);
         (low..self.len())
             .take_while(move |&i| u64_at(self.0.head, i) == hash)
             .filter_map(move |i| word(self.0.text, u32_at(self.0.body, i)))
