@@ -35,10 +35,7 @@ type Uses = Vec<(usize, Vec<Range<usize>>)>;
 static VARIANTS: LazyLock<Variants> = LazyLock::new(|| {
     let mut groups = Vec::new();
     let mut index = HashMap::default();
-    let lines = include_str!("../../data/spelling/variants.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    let lines = crate::data::lines(include_str!("../../data/spelling/variants.txt"));
     for line in lines {
         let forms: Vec<&'static str> = line.split('|').map(str::trim).collect();
         for (i, form) in forms.iter().enumerate() {

@@ -107,13 +107,8 @@ pub fn same_shape(
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
+    use crate::data::lines;
     use std::collections::{BTreeMap, BTreeSet};
-
-    fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
-        file.lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-    }
 
     /// Words grouped by shape, each group sorted: what a prebuilt shape table must hold,
     /// computed here the slow way, as the lists were once built at run time.

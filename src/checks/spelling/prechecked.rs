@@ -108,11 +108,8 @@ mod tests {
     /// lists are rewritten from the dictionaries instead (then rebuild and rerun).
     #[test]
     fn listed_verdicts_are_the_dictionaries() {
-        let words: Vec<&str> = include_str!("../../data/spelling/frequency.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
+        let words: Vec<&str> =
+            crate::data::lines(include_str!("../../data/spelling/frequency.txt")).collect();
         for language in [Language::EnUs, Language::EnGb] {
             let dictionary = super::super::speller::dictionary(language);
             let rejected: std::collections::BTreeSet<&str> = words
@@ -156,10 +153,7 @@ mod tests {
     fn entries_table_holds_every_entry() {
         for language in [Language::EnUs, Language::EnGb] {
             let tables = tables(language);
-            let dic = match language {
-                Language::EnUs => super::super::speller::EN_US_DIC,
-                Language::EnGb => super::super::speller::EN_GB_DIC,
-            };
+            let dic = super::super::speller::dic_text(language);
             let mut n = 0;
             for line in dic.lines().skip(1) {
                 let word = line.trim().split(['/', '\\', ' ', '\t']).next();
@@ -184,10 +178,7 @@ mod tests {
         for language in [Language::EnUs, Language::EnGb] {
             let dictionary = super::super::speller::dictionary(language);
             let tables = tables(language);
-            let dic = match language {
-                Language::EnUs => super::super::speller::EN_US_DIC,
-                Language::EnGb => super::super::speller::EN_GB_DIC,
-            };
+            let dic = super::super::speller::dic_text(language);
             let entries = dic.lines().filter_map(|l| l.split(['/', '\t']).next());
             let forms = entries.clone().flat_map(|w| {
                 ["s", "ed", "ing", "ly", "'s"].map(|ending| format!("{}{ending}", w.to_lowercase()))

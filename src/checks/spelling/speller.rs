@@ -13,6 +13,15 @@ use std::sync::LazyLock;
 pub(super) static EN_US_DIC: &str = include_str!("../../data/spelling/en_US.dic");
 pub(super) static EN_GB_DIC: &str = include_str!("../../data/spelling/en_GB.dic");
 
+/// The `.dic` text of a language's dictionary.
+#[cfg(test)]
+pub(super) fn dic_text(language: Language) -> &'static str {
+    match language {
+        Language::EnUs => EN_US_DIC,
+        Language::EnGb => EN_GB_DIC,
+    }
+}
+
 static EN_US: LazyLock<Dictionary> = LazyLock::new(|| {
     Dictionary::new(include_str!("../../data/spelling/en_US.aff"), EN_US_DIC)
         .expect("the embedded en_US dictionary parses")

@@ -88,10 +88,7 @@ mod tests {
     #[test]
     fn prebuilt_stem_tables_hold_the_dictionaries_stems() {
         for language in [Language::EnUs, Language::EnGb] {
-            let dic = match language {
-                Language::EnUs => super::super::speller::EN_US_DIC,
-                Language::EnGb => super::super::speller::EN_GB_DIC,
-            };
+            let dic = super::super::speller::dic_text(language);
             let expected =
                 super::super::lexicon::tests::by_shape(dic.lines().skip(1).filter_map(|line| {
                     let stem = line.split('/').next()?.trim();
