@@ -9,6 +9,7 @@
 //! that the write is atomic and locked and the client needs no file-system access.
 
 use super::convert;
+use crate::checks::spelling::MAX_SUGGESTIONS;
 use crate::document::PositionEncoding;
 use ropey::Rope;
 use serde::{Deserialize, Serialize};
@@ -255,15 +256,12 @@ pub fn quick_fixes(
 fn completed(partial: &[String], ranked: Vec<String>) -> Vec<String> {
     let mut all: Vec<String> = partial.iter().take(1).cloned().collect();
     for s in ranked {
-        if all.len() < MAX_QUICK_FIXES && !all.contains(&s) {
+        if all.len() < MAX_SUGGESTIONS && !all.contains(&s) {
             all.push(s);
         }
     }
     all
 }
-
-/// At most this many replacements are offered for one diagnostic.
-const MAX_QUICK_FIXES: usize = 5;
 
 /// The `data` of a copydesk diagnostic. Old or foreign data still yields the rule (from
 /// the diagnostic's code) and any suggestions, so a fix is never lost to a format change.
@@ -438,7 +436,7 @@ mod tests {
             titles.contains(&"Replace with “receive”".to_string()),
             "{titles:?}"
         );
-        assert!(titles.len() <= MAX_QUICK_FIXES, "{titles:?}");
+        assert!(titles.len() <= MAX_SUGGESTIONS, "{titles:?}");
         assert!(fix_all(&uri, &[diagnostic(&["receive"], true)]).is_none());
         assert!(fix_all(&uri, &[diagnostic(&["receive"], false)]).is_some());
     }

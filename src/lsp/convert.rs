@@ -39,11 +39,7 @@ pub fn line_col(position: lsp::Position) -> LineCol {
 }
 
 pub fn position(rope: &Rope, byte_offset: usize, encoding: PositionEncoding) -> lsp::Position {
-    let p = position_at(rope, byte_offset, encoding);
-    lsp::Position {
-        line: p.line,
-        character: p.col,
-    }
+    lsp_position(position_at(rope, byte_offset, encoding))
 }
 
 pub fn range(rope: &Rope, span: Range<usize>, encoding: PositionEncoding) -> lsp::Range {

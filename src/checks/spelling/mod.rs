@@ -61,11 +61,14 @@ pub fn dictionary_accepts(language: crate::config::Language, word: &str) -> bool
     speller::accepts(speller::dictionary(language), word)
 }
 
+/// Most suggestions a misspelling is offered (and an editor shows as quick fixes).
+pub use suggest::MAX_SUGGESTIONS;
+
 /// The full ranked suggestions for a misspelt word, best first, at most five: what an
 /// editor's quick fixes offer when the diagnostic carried only the near ones.
 pub fn ranked_suggestions(language: crate::config::Language, word: &str) -> Vec<String> {
     let mut ranked = suggest::ranked(language, word, &[]);
-    ranked.truncate(suggest::MAX_SUGGESTIONS);
+    ranked.truncate(MAX_SUGGESTIONS);
     ranked
 }
 
