@@ -5,16 +5,14 @@
 //! key string again in every map they build. The hash of a key is computed with the
 //! paragraph's memo, so numbering costs one lookup of a ready hash per mention.
 
-use crate::hash::{FastMap, Fnv, PrehashedMap};
+use crate::hash::{FastHash, FastMap, PrehashedMap};
 use std::collections::hash_map::Entry;
-use std::hash::Hasher;
+use std::hash::BuildHasher;
 use std::sync::Arc;
 
-/// The hash a key is looked up by (FNV of its bytes).
+/// The hash a key is looked up by.
 pub(super) fn key_hash(key: &str) -> u64 {
-    let mut hasher = Fnv::default();
-    hasher.write(key.as_bytes());
-    hasher.finish()
+    FastHash::default().hash_one(key)
 }
 
 /// Numbers distinct keys in order of first sight.

@@ -6,9 +6,9 @@
 //! false positive costs one paragraph's read, never a wrong answer. A filter is a fixed
 //! array built in one pass, so a cold check of a long draft pays little for it.
 
-use crate::hash::{FastSet, Fnv};
+use crate::hash::{FastHash, FastSet};
 use crate::text::Analysis;
-use std::hash::Hasher;
+use std::hash::BuildHasher;
 
 /// Bits of a paragraph's filter: with three bits a word, about one paragraph in a
 /// thousand lets an absent word through.
@@ -41,11 +41,7 @@ fn could_be_key(word: &str) -> bool {
 }
 
 fn bits_of(word: &str) -> [usize; 3] {
-    let mut hasher = Fnv::default();
-    hasher.write(word.as_bytes());
-    // FNV's low bits depend only on the words' low bits: a multiply by an odd constant
-    // carries every bit into the top ones, which the two filter bits are taken from.
-    let hash = hasher.finish().wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let hash = FastHash::default().hash_one(word);
     let bit = |shift: u32| usize::try_from((hash >> shift) % BITS as u64).unwrap_or(0);
     [bit(64 - 10), bit(64 - 20), bit(64 - 30)]
 }
