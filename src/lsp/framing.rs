@@ -175,11 +175,7 @@ pub fn error_response(id: Value, code: i64, message: &str) -> Value {
 }
 
 /// Pumps client frames into the server's input until `exit` or end of input.
-pub async fn pump_input<R, W>(
-    client: R,
-    mut server: W,
-    replies: mpsc::UnboundedSender<Vec<u8>>,
-) -> Ending
+pub async fn pump_input<R, W>(client: R, mut server: W, replies: Outlet) -> Ending
 where
     R: AsyncRead + Unpin,
     W: AsyncWrite + Unpin,
@@ -230,8 +226,11 @@ where
     }
 }
 
+/// The single output channel: whole frames for the client, written in the order sent.
+pub type Outlet = mpsc::UnboundedSender<Vec<u8>>;
+
 /// Pumps whole frames written by the server to the single output channel.
-pub async fn pump_output<R: AsyncRead + Unpin>(server: R, out: mpsc::UnboundedSender<Vec<u8>>) {
+pub async fn pump_output<R: AsyncRead + Unpin>(server: R, out: Outlet) {
     let mut reader = BufReader::with_capacity(64 * 1024, server);
     while let Ok(Some(Frame::Body(body))) = read_frame(&mut reader).await {
         if out.send(encode(&body)).is_err() {

@@ -14,6 +14,7 @@ use super::actions::{self, COMMANDS};
 use super::checker::{Checker, Priority};
 use super::convert;
 use super::documents::{Documents, Snapshot};
+use super::framing::Outlet;
 use super::workspace::{self, EditorSettings};
 use crate::checks::Suggestions;
 use crate::document::PositionEncoding;
@@ -80,9 +81,6 @@ struct State {
     /// there as ready-made frames (see [`publish`]).
     outlet: Outlet,
 }
-
-/// Frames for the client, written in the order sent.
-pub type Outlet = tokio::sync::mpsc::UnboundedSender<Vec<u8>>;
 
 fn read<T: Clone>(lock: &RwLock<T>) -> T {
     lock.read()
